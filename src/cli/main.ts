@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '../config.ts';
+import { DatabaseUnreachableError, openDatabase } from '../db/connect.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { migrateToLatest } from '../db/migrations.ts';
+import { seedAll } from '../seed.ts';
+import { startServer } from '../server/start.ts';
+
+const log = (msg: string) => process.stdout.write(`[onetrip] ${msg}\n`);
+
+const USAGE = `usage: onetrip <command>
+
+  start     build the web app if needed, migrate, seed an empty database, serve on $PORT (3000)
+  migrate   apply pending migrations
+  seed      load the Xihu demo data (adds what is missing)
+  reset     wipe the database, migrate and seed again
+
+Environment: DATABASE_URL (a PostgreSQL server; default: embedded PGlite),
+ONETRIP_DATA_DIR (default ./data), PORT, HOST, LOG_LEVEL.`;
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  switch (command) {
+    case 'start': {
+      const running = await startServer(loadConfig(), log);
+      const shutdown = (signal: string) => {
+        log(`${signal}: finishing open requests, then stopping`);
+        running.stop().then(
+          () => process.exit(0),
+          (err) => {
+            console.error(err);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      return -1;
+    }
+    case 'migrate':
+      await withDatabase((h) => migrateToLatest(h.db, (s) => log(`migration ${s}`)));
+      log('migrations up to date');
+      return 0;
+    case 'seed':
+      await withDatabase(async (h) => {
+        await migrateToLatest(h.db);
+        await seedAll(h.db, (m) => log(`seed: ${m}`));
+      });
+      log('demo data loaded');
+      return 0;
+    case 'reset': {
+      const config = loadConfig();
+      if (config.databaseUrl) {
+        await withDatabase(async (h) => {
+          log('dropping every table in the public schema');
+          await sql`drop schema public cascade; create schema public`.execute(h.db);
+        });
+      } else {
+        const dir = path.join(config.dataDir, 'pglite');
+        // Taking the database (and its lock) first refuses a reset under a running server.
+        await withDatabase(async () => {});
+        log(`removing ${dir}`);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      await withDatabase(async (h) => {
+        await migrateToLatest(h.db, (s) => log(`migration ${s}`));
+        await seedAll(h.db, (m) => log(`seed: ${m}`));
+      });
+      log('reset done');
+      return 0;
+    }
+    default:
+      console.log(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof DataDirLockedError || err instanceof DatabaseUnreachableError) {
+      console.error(`[onetrip] ${err.message}`);
+    } else {
+      console.error('[onetrip] failed:', err);
+    }
+    process.exit(1);
+  },
+);

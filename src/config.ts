@@ -1,0 +1,29 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A real PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  /** Secure cookies need HTTPS; the embedded default serves plain HTTP on localhost. */
+  secureCookies: boolean;
+  sessionTtlHours: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.ONETRIP_DATA_DIR ?? 'data'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.ONETRIP_SECURE_COOKIES === 'true',
+    sessionTtlHours: Number(env.ONETRIP_SESSION_TTL_HOURS ?? 12),
+  };
+}

@@ -1,0 +1,34 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import * as audit from '../modules/audit/migrations/2026112800_audit.ts';
+import * as calendar from '../modules/calendar/migrations/2026112802_calendar.ts';
+import * as identity from '../modules/identity/migrations/2026112801_identity.ts';
+import * as idempotency from '../server/idempotency/2026112803_idempotency.ts';
+
+/**
+ * Each module keeps its migrations in its own folder; their names start with a version
+ * (yyyymmddnn) so that Kysely runs them in one global order across modules.
+ */
+const ALL: Record<string, Migration> = {
+  '2026112800_audit': audit,
+  '2026112801_identity': identity,
+  '2026112802_calendar': calendar,
+  '2026112803_idempotency': idempotency,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => ALL };
+
+export function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider, migrationTableName: 'onetrip_migration', migrationLockTableName: 'onetrip_migration_lock' });
+}
+
+export async function migrateToLatest(
+  db: Kysely<any>,
+  onStep?: (name: string) => void,
+): Promise<MigrationResultSet> {
+  // Extensions first: migrations may create trigram indexes.
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  const result = await migrator(db).migrateToLatest();
+  for (const r of result.results ?? []) onStep?.(`${r.migrationName}: ${r.status}`);
+  if (result.error) throw result.error;
+  return result;
+}

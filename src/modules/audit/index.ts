@@ -1,0 +1,3 @@
+export type { AuditEntry, AuditTables } from './audit-entry.table.ts';
+export { auditDigest, listAuditEntries, recordAudit, type AuditInput } from './service.ts';
+export { auditRoutes } from './routes.ts';

@@ -1,0 +1,191 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Actor, Channel } from '../../shared/actor.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { recordAudit } from '../audit/index.ts';
+import { verifyPassword } from './passwords.ts';
+import { DEFAULT_THROTTLE, loginThrottle } from './rules/login-throttle.ts';
+import type { Role } from './tables/account.table.ts';
+
+const tokenDigest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  requestId: string | null;
+  sessionTtlHours: number;
+}
+
+export interface SessionInfo {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  accountId: string;
+}
+
+async function recentFailures(db: Kysely<Database>, username: string, ip: string, now: Date) {
+  const since = new Date(now.getTime() - DEFAULT_THROTTLE.windowMinutes * 60_000);
+  const lastSuccess = db
+    .selectFrom('login_attempt')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+    .where('succeeded', '=', true);
+  const byUser = await db
+    .selectFrom('login_attempt')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+    .where('succeeded', '=', false)
+    .where('at', '>', since)
+    .where((eb) => eb.or([eb(lastSuccess, 'is', null), eb('at', '>', lastSuccess)]))
+    .executeTakeFirstOrThrow();
+  const byIp = await db
+    .selectFrom('login_attempt')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .where('ip', '=', ip)
+    .where('succeeded', '=', false)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  const oldest = [byUser.oldest, byIp.oldest].filter(Boolean).map((d) => new Date(d as Date));
+  return {
+    usernameFailures: Number(byUser.n),
+    ipFailures: Number(byIp.n),
+    oldestFailureAt: oldest.length ? new Date(Math.min(...oldest.map((d) => d.getTime()))) : null,
+  };
+}
+
+/** Password sign-in. Every outcome is recorded so the throttle sees it. */
+export async function login(db: Kysely<Database>, input: LoginInput): Promise<SessionInfo> {
+  const now = new Date();
+  const verdict = loginThrottle(await recentFailures(db, input.username, input.ip, now), now);
+  if (!verdict.allowed) {
+    throw new AppError(429, 'login_throttled', { minutes: verdict.retryAfterMinutes });
+  }
+  const account = await db
+    .selectFrom('account')
+    .select(['id', 'username', 'kind', 'password_hash', 'disabled_at', 'division_code'])
+    .where(sql<string>`lower(username)`, '=', input.username.toLowerCase())
+    .executeTakeFirst();
+  const ok = (await verifyPassword(account?.password_hash ?? null, input.password)) && !account?.disabled_at;
+  if (!ok || !account) {
+    await db
+      .insertInto('login_attempt')
+      .values({ username: input.username, ip: input.ip, succeeded: false })
+      .execute();
+    throw new AppError(401, 'login_failed');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + input.sessionTtlHours * 3600_000);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('login_attempt')
+      .values({ username: input.username, ip: input.ip, succeeded: true })
+      .execute();
+    await trx
+      .insertInto('session')
+      .values({
+        id: tokenDigest(token),
+        account_id: account.id,
+        csrf_token: csrfToken,
+        expires_at: expiresAt,
+        ip: input.ip,
+        user_agent: input.userAgent,
+      })
+      .execute();
+    const self: Actor = {
+      accountId: account.id,
+      username: account.username,
+      kind: account.kind,
+      orgUnitId: null,
+      personId: null,
+      enterpriseId: null,
+      roles: [],
+      requestId: input.requestId,
+      channel: 'web',
+    };
+    await recordAudit(trx, self, {
+      action: 'auth.login',
+      targetType: 'account',
+      targetId: account.id,
+      divisionCode: account.division_code,
+    });
+  });
+  return { token, csrfToken, expiresAt, accountId: account.id };
+}
+
+export async function logout(db: Kysely<Database>, actor: Actor, token: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('session').where('id', '=', tokenDigest(token)).execute();
+    await recordAudit(trx, actor, { action: 'auth.logout', targetType: 'account', targetId: actor.accountId });
+  });
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/** Turns a session cookie into an actor; an expired or unknown token yields null. */
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  requestId: string | null,
+  channel: Channel,
+): Promise<ResolvedSession | null> {
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('account as a', 'a.id', 's.account_id')
+    .select([
+      's.csrf_token',
+      's.last_seen_at',
+      'a.id',
+      'a.username',
+      'a.kind',
+      'a.org_unit_id',
+      'a.person_id',
+      'a.enterprise_id',
+      'a.disabled_at',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('role_grant as g')
+        .whereRef('g.account_id', '=', 'a.id')
+        .select(sql<{ role: Role; orgUnitId: string }[]>`coalesce(json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id)), '[]')`.as('roles'))
+        .as('roles'),
+    )
+    .where('s.id', '=', tokenDigest(token))
+    .where('s.expires_at', '>', new Date())
+    .executeTakeFirst();
+  if (!row || row.disabled_at) return null;
+  // Touch at most once a minute: a write per request would double the cost of every read.
+  if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', tokenDigest(token)).execute();
+  }
+  return {
+    csrfToken: row.csrf_token,
+    actor: {
+      accountId: row.id,
+      username: row.username,
+      kind: row.kind,
+      orgUnitId: row.org_unit_id,
+      personId: row.person_id,
+      enterpriseId: row.enterprise_id,
+      roles: row.roles ?? [],
+      requestId,
+      channel,
+    },
+  };
+}
+
+/** Housekeeping for the scheduler: expired sessions and old sign-in attempts. */
+export async function purgeExpiredSessions(db: Kysely<Database>): Promise<number> {
+  const r = await db.deleteFrom('session').where('expires_at', '<', new Date()).executeTakeFirst();
+  await db
+    .deleteFrom('login_attempt')
+    .where('at', '<', new Date(Date.now() - 24 * 3600_000))
+    .execute();
+  return Number(r.numDeletedRows);
+}

@@ -1,0 +1,24 @@
+// The identity module's whole public surface: other modules import from here only.
+export type { IdentityTables } from './tables/index.ts';
+export { ROLES, type Role, type AccountKind } from './tables/account.table.ts';
+export { ORG_UNIT_KINDS, type OrgUnitKind } from './tables/org-unit.table.ts';
+export { login, logout, resolveSession, purgeExpiredSessions } from './auth.service.ts';
+export {
+  me,
+  listOrgUnits,
+  getOrgUnitRef,
+  orgUnitAncestry,
+  createPerson,
+  getPerson,
+  listPersons,
+  createEnterprise,
+  listEnterprises,
+  validateResidentId,
+  validateUscc,
+  type OrgUnitRef,
+} from './service.ts';
+export { checkResidentId, residentIdCheckCharacter } from './rules/resident-id.ts';
+export { checkUscc, usccCheckCharacter } from './rules/uscc.ts';
+export { hashPassword } from './passwords.ts';
+export { identityRoutes } from './routes.ts';
+export { seedIdentity, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/seed.ts';

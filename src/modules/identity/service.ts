@@ -1,0 +1,278 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { assertRole, hasRole, type Actor } from '../../shared/actor.ts';
+import { AppError, badRequest, notFound } from '../../shared/app-error.ts';
+import { maskPhone, maskResidentId } from '../../shared/mask.ts';
+import { recordAudit } from '../audit/index.ts';
+import { checkResidentId } from './rules/resident-id.ts';
+import { checkUscc } from './rules/uscc.ts';
+import type { OrgUnitKind } from './tables/org-unit.table.ts';
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export interface OrgUnitRef {
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: OrgUnitKind;
+}
+
+export async function listOrgUnits(
+  db: Kysely<Database>,
+  q: Page & { kind?: OrgUnitKind | undefined; parentId?: string | undefined; q?: string | undefined },
+) {
+  let query = db.selectFrom('org_unit');
+  if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.parentId) query = query.where('parent_id', '=', q.parentId);
+  if (q.q) query = query.where((eb) => eb.or([eb('name', 'like', `%${q.q}%`), eb('code', '=', q.q!)]));
+  const [rows, count] = await Promise.all([
+    query
+      .select(['id', 'parent_id', 'kind', 'code', 'division_code', 'name', 'name_en', 'short_name'])
+      .orderBy('sort_order')
+      .orderBy('code')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    data: rows.map((r) => ({
+      id: r.id,
+      parentId: r.parent_id,
+      kind: r.kind,
+      code: r.code,
+      divisionCode: r.division_code,
+      name: r.name,
+      nameEn: r.name_en,
+      shortName: r.short_name,
+    })),
+    total: Number(count.n),
+  };
+}
+
+export async function getOrgUnitRef(db: Kysely<Database>, id: string): Promise<OrgUnitRef | null> {
+  const r = await db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'name_en', 'kind'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r ? { id: r.id, name: r.name, nameEn: r.name_en, kind: r.kind } : null;
+}
+
+/** The unit and all its ancestors, nearest first: roles held higher up apply below. */
+export async function orgUnitAncestry(db: Kysely<Database>, id: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive('up(id, parent_id, depth)', (qb) =>
+      qb
+        .selectFrom('org_unit')
+        .select(['id', 'parent_id', (eb) => eb.val(0).as('depth')])
+        .where('id', '=', id)
+        .unionAll((qb2) =>
+          qb2
+            .selectFrom('org_unit as o')
+            .innerJoin('up', 'up.parent_id', 'o.id')
+            .select(['o.id', 'o.parent_id', (eb) => eb('up.depth', '+', 1).as('depth')]),
+        ),
+    )
+    .selectFrom('up')
+    .select('id')
+    .orderBy('depth')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function me(db: Kysely<Database>, actor: Actor) {
+  const account = await db
+    .selectFrom('account')
+    .select(['id', 'username', 'display_name', 'kind', 'org_unit_id', 'locale', 'elder_mode'])
+    .where('id', '=', actor.accountId)
+    .executeTakeFirst();
+  if (!account) throw new AppError(401, 'unauthenticated');
+  const units = new Map<string, OrgUnitRef>();
+  const ids = [...new Set([account.org_unit_id, ...actor.roles.map((r) => r.orgUnitId)].filter(Boolean))];
+  if (ids.length) {
+    const rows = await db
+      .selectFrom('org_unit')
+      .select(['id', 'name', 'name_en', 'kind'])
+      .where('id', 'in', ids as string[])
+      .execute();
+    for (const r of rows) units.set(r.id, { id: r.id, name: r.name, nameEn: r.name_en, kind: r.kind });
+  }
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.display_name,
+    kind: account.kind,
+    locale: account.locale,
+    elderMode: account.elder_mode,
+    orgUnit: account.org_unit_id ? (units.get(account.org_unit_id) ?? null) : null,
+    roles: actor.roles.map((r) => ({ role: r.role, orgUnit: units.get(r.orgUnitId)! })),
+  };
+}
+
+// ---- persons and enterprises -------------------------------------------------------------
+
+const PII_READERS = ['window_clerk', 'reviewer', 'supervisor', 'admin'] as const;
+
+export function validateResidentId(value: string, field: string): string {
+  const r = checkResidentId(value);
+  if (!r.ok) throw badRequest(`resident_id_${r.problem}`, field);
+  return r.value;
+}
+
+export function validateUscc(value: string, field: string): string {
+  const r = checkUscc(value);
+  if (!r.ok) throw badRequest(`uscc_${r.problem}`, field);
+  return r.value;
+}
+
+export interface NewPerson {
+  residentId: string;
+  name: string;
+  phone?: string | undefined;
+  streetId?: string | undefined;
+  address?: string | undefined;
+}
+
+export async function createPerson(db: Kysely<Database>, actor: Actor | null, input: NewPerson) {
+  assertRole(actor, 'window_clerk', 'admin');
+  const residentId = validateResidentId(input.residentId, 'residentId');
+  if (input.phone !== undefined && !/^1[3-9]\d{9}$/.test(input.phone)) throw badRequest('phone_invalid', 'phone');
+  let divisionCode = residentId.slice(0, 6);
+  if (input.streetId) {
+    const street = await db
+      .selectFrom('org_unit')
+      .select(['division_code', 'kind'])
+      .where('id', '=', input.streetId)
+      .executeTakeFirst();
+    if (!street || (street.kind !== 'subdistrict' && street.kind !== 'town')) {
+      throw badRequest('org_unit_parent_invalid', 'streetId');
+    }
+    divisionCode = street.division_code;
+  }
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('person').select('id').where('resident_id', '=', residentId).executeTakeFirst();
+    if (existing) throw new AppError(409, 'duplicate', { what: 'residentId' }, 'residentId');
+    const row = await trx
+      .insertInto('person')
+      .values({
+        resident_id: residentId,
+        name: input.name,
+        phone: input.phone ?? null,
+        street_id: input.streetId ?? null,
+        division_code: divisionCode,
+        address: input.address ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'person.create',
+      targetType: 'person',
+      targetId: row.id,
+      after: row,
+      divisionCode,
+    });
+    return maskedPerson(row);
+  });
+}
+
+function maskedPerson(r: { id: string; name: string; resident_id: string; phone: string | null; division_code: string }) {
+  return {
+    id: r.id,
+    name: r.name,
+    residentId: maskResidentId(r.resident_id),
+    phone: r.phone ? maskPhone(r.phone) : null,
+    divisionCode: r.division_code,
+  };
+}
+
+/** Lists never carry full identifiers (PIPL: the minimum needed). */
+export async function listPersons(db: Kysely<Database>, actor: Actor | null, q: Page & { name?: string | undefined }) {
+  assertRole(actor, ...PII_READERS);
+  let query = db.selectFrom('person');
+  if (q.name) query = query.where('name', 'like', `%${q.name}%`);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(q.limit).offset(q.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { data: rows.map(maskedPerson), total: Number(count.n) };
+}
+
+/** The full record: a read of personal data, so it is audited like a change. */
+export async function getPerson(db: Kysely<Database>, actor: Actor | null, id: string) {
+  assertRole(actor, ...PII_READERS, 'applicant');
+  if (!hasRole(actor, ...PII_READERS) && actor.personId !== id) throw new AppError(403, 'forbidden');
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('person');
+    await recordAudit(trx, actor, {
+      action: 'pii.read',
+      targetType: 'person',
+      targetId: id,
+      divisionCode: row.division_code,
+    });
+    return {
+      id: row.id,
+      name: row.name,
+      residentId: row.resident_id,
+      phone: row.phone,
+      streetId: row.street_id,
+      divisionCode: row.division_code,
+      address: row.address,
+    };
+  });
+}
+
+export interface NewEnterprise {
+  uscc: string;
+  name: string;
+  legalRepresentative: string;
+  streetId?: string | undefined;
+  address?: string | undefined;
+}
+
+export async function createEnterprise(db: Kysely<Database>, actor: Actor | null, input: NewEnterprise) {
+  assertRole(actor, 'window_clerk', 'admin', 'cadre');
+  const uscc = validateUscc(input.uscc, 'uscc');
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('enterprise').select('id').where('uscc', '=', uscc).executeTakeFirst();
+    if (existing) throw new AppError(409, 'duplicate', { what: 'uscc' }, 'uscc');
+    const row = await trx
+      .insertInto('enterprise')
+      .values({
+        uscc,
+        name: input.name,
+        legal_representative: input.legalRepresentative,
+        street_id: input.streetId ?? null,
+        division_code: uscc.slice(2, 8),
+        address: input.address ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'enterprise.create',
+      targetType: 'enterprise',
+      targetId: row.id,
+      after: row,
+      divisionCode: row.division_code,
+    });
+    return enterpriseView(row);
+  });
+}
+
+function enterpriseView(r: { id: string; uscc: string; name: string; legal_representative: string; division_code: string }) {
+  return { id: r.id, uscc: r.uscc, name: r.name, legalRepresentative: r.legal_representative, divisionCode: r.division_code };
+}
+
+export async function listEnterprises(db: Kysely<Database>, q: Page & { name?: string | undefined }) {
+  let query = db.selectFrom('enterprise');
+  if (q.name) query = query.where('name', 'like', `%${q.name}%`);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('name').limit(q.limit).offset(q.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { data: rows.map(enterpriseView), total: Number(count.n) };
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
+import { calendarRoutes, WorkingCalendar } from '../modules/calendar/index.ts';
+import { identityRoutes } from '../modules/identity/index.ts';
+import { AppError } from '../shared/app-error.ts';
+import { idempotencyPlugin } from './idempotency/plugin.ts';
+import { loggerOptions } from './logger.ts';
+import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
+import { errorsPlugin, sendError } from './plugins/errors.ts';
+import { localePlugin } from './plugins/locale.ts';
+import { webPlugin } from './plugins/web.ts';
+import { ErrorBody } from './schemas.ts';
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  config: Pick<Config, 'logLevel' | 'secureCookies' | 'sessionTtlHours'>;
+  /** Where the built web app lives; tests that need no pages leave it out. */
+  webDistDir?: string;
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface AppServices {
+  calendar: WorkingCalendar;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
+/** Plugins load in three layers: external (cookies, OpenAPI) → app (errors, auth) → routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { db } = deps.database;
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : loggerOptions(deps.config.logLevel, deps.logStream),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+      plugins: [addFormats.default as never],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services: AppServices = { calendar: new WorkingCalendar(db) };
+  app.decorate('services', services);
+
+  // --- external
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    // Shared schemas keep their $id as their component name (ErrorBody, not def-0).
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OneTrip API',
+        version: '1',
+        description: '一次办 OneTrip: the district digital-government platform. Errors: `{ error: { code, message, field? } }`.',
+      },
+      tags: [
+        { name: 'identity', description: 'Org tree, persons, enterprises, staff and sign-in' },
+        { name: 'calendar', description: 'Working days' },
+        { name: 'audit', description: 'Audit trail' },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.addSchema(ErrorBody);
+
+  // --- app
+  await app.register(localePlugin);
+  await app.register(errorsPlugin);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // --- routes
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Whether the server and its database answer',
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), database: Type.Literal('ok'), backend: Type.String() }),
+          503: Type.Object({ status: Type.Literal('degraded'), database: Type.Literal('unreachable'), backend: Type.String() }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const up = await deps.database.ping();
+      if (up) return { status: 'ok' as const, database: 'ok' as const, backend: deps.database.kind };
+      return reply.status(503).send({ status: 'degraded' as const, database: 'unreachable' as const, backend: deps.database.kind });
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authPlugin, { db });
+      await api.register(idempotencyPlugin, { db });
+      await api.register(identityRoutes, {
+        db,
+        sessionCookie: SESSION_COOKIE,
+        secureCookies: deps.config.secureCookies,
+        sessionTtlHours: deps.config.sessionTtlHours,
+      });
+      await api.register(calendarRoutes, { calendar: services.calendar });
+      await api.register(auditRoutes, { db });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(webPlugin, { distDir: deps.webDistDir ?? path.resolve('web/dist') });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && app.serveWebApp(request.url)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(request, reply, new AppError(404, 'route_not_found', { method: request.method, url: request.url.split('?')[0]! }));
+  });
+
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrations.ts';
+import { isSeeded, seedAll } from '../seed.ts';
+import { buildApp } from './app.ts';
+import { ensureWebBuild, WEB_DIST } from './web-build.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+/**
+ * `onetrip start`: web build (when stale), database, migrations, demo data on an empty
+ * database, then listen. The web build runs while the database starts: both take seconds.
+ */
+export async function startServer(config: Config, log: (msg: string) => void): Promise<Running> {
+  const t0 = Date.now();
+  const web = ensureWebBuild(log);
+  // A rejected build must not become an unhandled rejection while the database opens.
+  web.catch(() => {});
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onPoolError: (err) => log(`database connection lost: ${err.message} (reconnecting on the next request)`),
+    });
+  } catch (err) {
+    await web.catch(() => {});
+    throw err;
+  }
+  try {
+    log(config.databaseUrl ? 'database: PostgreSQL server' : `database: embedded PGlite in ${config.dataDir}`);
+    await migrateToLatest(database.db, (step) => log(`migration ${step}`));
+    if (!(await isSeeded(database.db))) {
+      log('empty database: loading the Xihu demo data');
+      await seedAll(database.db, (msg) => log(`seed: ${msg}`));
+    }
+    await web;
+    const app = await buildApp({ database, config, webDistDir: WEB_DIST });
+    await app.listen({ port: config.port, host: config.host });
+    log(`OneTrip is ready on http://localhost:${config.port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      database,
+      stop: () =>
+        (stopping ??= (async () => {
+          await app.close();
+          await database.close();
+        })()),
+    };
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Every message a user can get back from the API, in both languages. Keys are the
+ * stable `error.code` values clients may branch on; the texts are for people.
+ */
+export type Locale = 'zh-CN' | 'en-US';
+
+const messages = {
+  // generic
+  internal: { 'zh-CN': '服务器内部错误，请稍后重试', 'en-US': 'Internal server error, please try again later' },
+  not_found: { 'zh-CN': '未找到{what}', 'en-US': '{what} not found' },
+  route_not_found: { 'zh-CN': '接口不存在：{method} {url}', 'en-US': 'No such endpoint: {method} {url}' },
+  forbidden: { 'zh-CN': '没有权限执行此操作', 'en-US': 'You are not allowed to do this' },
+  unauthenticated: { 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
+  database_unavailable: {
+    'zh-CN': '数据库暂时不可用，请稍后重试',
+    'en-US': 'The database is unavailable, please try again shortly',
+  },
+  payload_too_large: { 'zh-CN': '请求内容过大', 'en-US': 'The request body is too large' },
+  unsupported_media_type: {
+    'zh-CN': '不支持的内容类型：{type}',
+    'en-US': 'Unsupported content type: {type}',
+  },
+  invalid_json: { 'zh-CN': '请求内容不是有效的 JSON', 'en-US': 'The request body is not valid JSON' },
+  // validation (one per JSON-schema keyword we use)
+  validation_required: { 'zh-CN': '缺少必填字段“{field}”', 'en-US': 'Field "{field}" is required' },
+  validation_type: {
+    'zh-CN': '字段“{field}”类型应为 {type}',
+    'en-US': 'Field "{field}" must be of type {type}',
+  },
+  validation_min_length: {
+    'zh-CN': '字段“{field}”至少 {limit} 个字符',
+    'en-US': 'Field "{field}" must have at least {limit} characters',
+  },
+  validation_max_length: {
+    'zh-CN': '字段“{field}”最多 {limit} 个字符',
+    'en-US': 'Field "{field}" must have at most {limit} characters',
+  },
+  validation_minimum: { 'zh-CN': '字段“{field}”不能小于 {limit}', 'en-US': 'Field "{field}" must be ≥ {limit}' },
+  validation_maximum: { 'zh-CN': '字段“{field}”不能大于 {limit}', 'en-US': 'Field "{field}" must be ≤ {limit}' },
+  validation_enum: {
+    'zh-CN': '字段“{field}”只能取以下值：{allowed}',
+    'en-US': 'Field "{field}" must be one of: {allowed}',
+  },
+  validation_format: {
+    'zh-CN': '字段“{field}”格式不正确（应为 {format}）',
+    'en-US': 'Field "{field}" is not a valid {format}',
+  },
+  validation_pattern: { 'zh-CN': '字段“{field}”格式不正确', 'en-US': 'Field "{field}" has the wrong format' },
+  validation_additional: {
+    'zh-CN': '不认识的字段“{field}”',
+    'en-US': 'Unknown field "{field}"',
+  },
+  validation_other: { 'zh-CN': '字段“{field}”不合法', 'en-US': 'Field "{field}" is invalid' },
+  // identifiers
+  resident_id_length: {
+    'zh-CN': '“{field}”应为 18 位居民身份证号码',
+    'en-US': '"{field}" must be an 18-character resident ID number',
+  },
+  resident_id_format: {
+    'zh-CN': '“{field}”只能包含数字，最后一位可为 X',
+    'en-US': '"{field}" must be digits, with an optional final X',
+  },
+  resident_id_division_code: {
+    'zh-CN': '“{field}”的前 6 位不是有效的行政区划代码',
+    'en-US': '"{field}" does not start with a valid division code',
+  },
+  resident_id_birth_date: {
+    'zh-CN': '“{field}”中的出生日期无效',
+    'en-US': '"{field}" contains an invalid birth date',
+  },
+  resident_id_check_character: {
+    'zh-CN': '“{field}”的校验码不正确，请核对号码',
+    'en-US': '"{field}" has a wrong check character; please check the number',
+  },
+  uscc_length: {
+    'zh-CN': '“{field}”应为 18 位统一社会信用代码',
+    'en-US': '"{field}" must be an 18-character unified social credit code',
+  },
+  uscc_format: {
+    'zh-CN': '“{field}”含有统一社会信用代码不允许的字符（I、O、Z、S、V 不可用）',
+    'en-US': '"{field}" contains characters a credit code cannot have (I, O, Z, S, V are not used)',
+  },
+  uscc_registration_authority: {
+    'zh-CN': '“{field}”的登记管理部门码无效',
+    'en-US': '"{field}" has an invalid registration-authority character',
+  },
+  uscc_division_code: {
+    'zh-CN': '“{field}”的第 3–8 位应为行政区划代码',
+    'en-US': '"{field}" must carry a division code in characters 3–8',
+  },
+  uscc_check_character: {
+    'zh-CN': '“{field}”的校验码不正确，请核对代码',
+    'en-US': '"{field}" has a wrong check character; please check the code',
+  },
+  phone_invalid: {
+    'zh-CN': '“{field}”应为 11 位手机号码',
+    'en-US': '"{field}" must be an 11-digit mobile number',
+  },
+  date_invalid: { 'zh-CN': '“{field}”不是有效日期（YYYY-MM-DD）', 'en-US': '"{field}" is not a valid date (YYYY-MM-DD)' },
+  // identity
+  login_failed: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  login_throttled: {
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
+    'en-US': 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
+  csrf_invalid: {
+    'zh-CN': '页面已过期，请刷新后重试',
+    'en-US': 'This page has expired; reload it and try again',
+  },
+  duplicate: { 'zh-CN': '{what}已存在', 'en-US': '{what} already exists' },
+  org_unit_parent_invalid: {
+    'zh-CN': '上级组织单元不存在或层级不符',
+    'en-US': 'The parent org unit does not exist or is at the wrong level',
+  },
+  // idempotency
+  idempotency_key_invalid: {
+    'zh-CN': 'Idempotency-Key 应为 8–128 位字母、数字或 -_',
+    'en-US': 'Idempotency-Key must be 8–128 letters, digits, - or _',
+  },
+  idempotency_in_progress: {
+    'zh-CN': '相同请求正在处理中，请稍候',
+    'en-US': 'The same request is still being processed',
+  },
+  idempotency_key_reused: {
+    'zh-CN': '该 Idempotency-Key 已用于另一个请求',
+    'en-US': 'This Idempotency-Key was already used for a different request',
+  },
+  // calendar
+  calendar_range_too_long: {
+    'zh-CN': '查询范围不能超过 {limit} 天',
+    'en-US': 'The range may span at most {limit} days',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageCode = keyof typeof messages;
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(messages, code);
+}
+
+export function renderMessage(
+  code: MessageCode,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  return messages[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Picks the first supported language of an Accept-Language header; Chinese by default. */
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.split('=')[1]) : 1 };
+    })
+    .filter((x) => x.tag && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en-US';
+  }
+  return 'zh-CN';
+}
