@@ -7,6 +7,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import { seedAll } from '../seed.ts';
 import { startServer } from '../server/start.ts';
+import { buildWeb, ensureWebBuild } from '../server/web-build.ts';
 
 const log = (msg: string) => process.stdout.write(`[onetrip] ${msg}\n`);
 
@@ -16,6 +17,7 @@ const USAGE = `usage: onetrip <command>
   migrate   apply pending migrations
   seed      load the Xihu demo data (adds what is missing)
   reset     wipe the database, migrate and seed again
+  build-web build the web app (--if-stale: only when older than its sources)
 
 Environment: DATABASE_URL (a PostgreSQL server; default: embedded PGlite),
 ONETRIP_DATA_DIR (default ./data), PORT, HOST, LOG_LEVEL.`;
@@ -81,6 +83,10 @@ async function main(argv: string[]): Promise<number> {
       log('reset done');
       return 0;
     }
+    case 'build-web':
+      if (argv.includes('--if-stale')) await ensureWebBuild(log);
+      else await buildWeb(log);
+      return 0;
     default:
       console.log(USAGE);
       return command ? 2 : 0;

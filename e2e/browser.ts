@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../src/server/app.ts';
+import { WEB_DIST } from '../src/server/web-build.ts';
+import { createTestDatabase, type TestDatabase } from '../test/helpers/test-db.ts';
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
+
+/**
+ * Debian's Chromium, never a downloaded browser; the flags keep it off the closed network.
+ * Playwright gives every launch a fresh, empty profile directory of its own.
+ */
+export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/** The real server (API and built web app) on a free port, over this file's own database. */
+export async function serveForBrowser(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error('web/dist is missing: npm test builds it first (npm run build:web)');
+  }
+  const database: TestDatabase = await createTestDatabase();
+  const app = await buildApp({
+    database: database.handle,
+    config: { logLevel: 'silent', secureCookies: false, sessionTtlHours: 1 },
+    webDistDir: WEB_DIST,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, `${name}-${process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite'}.png`);
+}
