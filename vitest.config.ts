@@ -16,7 +16,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', `test/${backend}-only/**/*.test.ts`],
+          include: [
+            'src/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            `test/${backend}-only/**/*.test.ts`,
+          ],
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -56,5 +56,8 @@ export async function serveForBrowser(): Promise<{ baseUrl: string; close(): Pro
 
 export function screenshotPath(name: string): string {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  return path.join(SCREENSHOTS, `${name}-${process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite'}.png`);
+  return path.join(
+    SCREENSHOTS,
+    `${name}-${process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite'}.png`,
+  );
 }

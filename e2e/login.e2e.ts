@@ -24,7 +24,9 @@ describe('signing in', () => {
     await page.getByLabel('密码').fill('OneTrip@2026');
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${server.baseUrl}/counter`);
-    await expect.poll(() => page.getByTestId('user-org-unit').textContent()).toBe('杭州市西湖区行政服务中心');
+    await expect
+      .poll(() => page.getByTestId('user-org-unit').textContent())
+      .toBe('杭州市西湖区行政服务中心');
     expect(await page.getByTestId('user-name').textContent()).toBe('王晓燕');
     expect(await page.getByTestId('user-roles').textContent()).toContain('窗口受理人员');
     const file = screenshotPath('login-counter');
@@ -41,7 +43,9 @@ describe('signing in', () => {
     await page.getByLabel('Username').fill('reviewer-market');
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Wrong username or password');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Wrong username or password');
     await page.getByLabel('Password').fill('OneTrip@2026');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(`${server.baseUrl}/review`);

@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 
 const extra = process.argv.slice(2);
 const run = (args, env = {}) => {
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return r.status ?? 1;
 };
 const vitest = ['node_modules/vitest/vitest.mjs', 'run'];
@@ -17,7 +20,9 @@ results.push(['PGlite', run([...vitest, ...extra], { TEST_BACKEND: 'pglite' })])
 if (process.env.TEST_DATABASE_URL) {
   results.push([
     'PostgreSQL',
-    run([...vitest, '--project', 'integration', '--project', 'e2e', ...extra], { TEST_BACKEND: 'postgres' }),
+    run([...vitest, '--project', 'integration', '--project', 'e2e', ...extra], {
+      TEST_BACKEND: 'postgres',
+    }),
   ]);
 } else {
   console.log('\nTEST_DATABASE_URL is not set: the PostgreSQL run is left out (CI runs it).');

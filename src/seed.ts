@@ -4,11 +4,18 @@ import { seedIdentity } from './modules/identity/index.ts';
 
 /** Whether the demo data is already there (the district unit is the first thing seeded). */
 export async function isSeeded(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('org_unit').select('id').where('kind', '=', 'district').executeTakeFirst();
+  const row = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('kind', '=', 'district')
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 /** Loads the demo data for Xihu, module by module, in dependency order. */
-export async function seedAll(db: Kysely<Database>, progress: (msg: string) => void): Promise<void> {
+export async function seedAll(
+  db: Kysely<Database>,
+  progress: (msg: string) => void,
+): Promise<void> {
   await seedIdentity(db, progress);
 }

@@ -22,7 +22,9 @@ const USAGE = `usage: onetrip <command>
 Environment: DATABASE_URL (a PostgreSQL server; default: embedded PGlite),
 ONETRIP_DATA_DIR (default ./data), PORT, HOST, LOG_LEVEL.`;
 
-async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {

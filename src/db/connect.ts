@@ -55,7 +55,11 @@ function redactUrl(url: string): string {
   }
 }
 
-function handleFor(pool: pg.Pool, kind: DatabaseKind, onClose: () => Promise<void>): DatabaseHandle {
+function handleFor(
+  pool: pg.Pool,
+  kind: DatabaseKind,
+  onClose: () => Promise<void>,
+): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -115,7 +119,11 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   }
   const instance = pglite;
   // PGlite is one session: a second pool client would interleave with an open transaction.
-  const pool = new pg.Pool({ ...createPgConfig(instance), max: 1, connectionTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    ...createPgConfig(instance),
+    max: 1,
+    connectionTimeoutMillis: 30_000,
+  });
   pool.on('error', (err) => opts.onPoolError?.(err));
   return handleFor(pool, 'pglite', async () => {
     if (owned) await instance.close();

@@ -44,7 +44,8 @@ export function acquireDataDirLock(dataDir: string): { release(): void } {
           if (released) return;
           released = true;
           try {
-            if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.unlinkSync(lockPath);
+            if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid))
+              fs.unlinkSync(lockPath);
           } catch {
             // already gone
           }

@@ -1,4 +1,11 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 import * as audit from '../modules/audit/migrations/2026112800_audit.ts';
 import * as calendar from '../modules/calendar/migrations/2026112802_calendar.ts';
 import * as identity from '../modules/identity/migrations/2026112801_identity.ts';
@@ -18,7 +25,12 @@ const ALL: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => ALL };
 
 export function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider, migrationTableName: 'onetrip_migration', migrationLockTableName: 'onetrip_migration_lock' });
+  return new Migrator({
+    db,
+    provider,
+    migrationTableName: 'onetrip_migration',
+    migrationLockTableName: 'onetrip_migration_lock',
+  });
 }
 
 export async function migrateToLatest(

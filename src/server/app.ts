@@ -42,7 +42,10 @@ declare module 'fastify' {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db } = deps.database;
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : loggerOptions(deps.config.logLevel, deps.logStream),
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : loggerOptions(deps.config.logLevel, deps.logStream),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -50,7 +53,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
     bodyLimit: 1_048_576,
     ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
       plugins: [addFormats.default as never],
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -62,13 +70,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     // Shared schemas keep their $id as their component name (ErrorBody, not def-0).
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'OneTrip API',
         version: '1',
-        description: '一次办 OneTrip: the district digital-government platform. Errors: `{ error: { code, message, field? } }`.',
+        description:
+          '一次办 OneTrip: the district digital-government platform. Errors: `{ error: { code, message, field? } }`.',
       },
       tags: [
         { name: 'identity', description: 'Org tree, persons, enterprises, staff and sign-in' },
@@ -96,15 +107,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         tags: ['health'],
         summary: 'Whether the server and its database answer',
         response: {
-          200: Type.Object({ status: Type.Literal('ok'), database: Type.Literal('ok'), backend: Type.String() }),
-          503: Type.Object({ status: Type.Literal('degraded'), database: Type.Literal('unreachable'), backend: Type.String() }),
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Literal('ok'),
+            backend: Type.String(),
+          }),
+          503: Type.Object({
+            status: Type.Literal('degraded'),
+            database: Type.Literal('unreachable'),
+            backend: Type.String(),
+          }),
         },
       },
     },
     async (_request, reply) => {
       const up = await deps.database.ping();
-      if (up) return { status: 'ok' as const, database: 'ok' as const, backend: deps.database.kind };
-      return reply.status(503).send({ status: 'degraded' as const, database: 'unreachable' as const, backend: deps.database.kind });
+      if (up)
+        return { status: 'ok' as const, database: 'ok' as const, backend: deps.database.kind };
+      return reply.status(503).send({
+        status: 'degraded' as const,
+        database: 'unreachable' as const,
+        backend: deps.database.kind,
+      });
     },
   );
 
@@ -130,7 +154,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.method === 'GET' && app.serveWebApp(request.url)) {
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return sendError(request, reply, new AppError(404, 'route_not_found', { method: request.method, url: request.url.split('?')[0]! }));
+    return sendError(
+      request,
+      reply,
+      new AppError(404, 'route_not_found', {
+        method: request.method,
+        url: request.url.split('?')[0]!,
+      }),
+    );
   });
 
   return app;

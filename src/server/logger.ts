@@ -19,7 +19,10 @@ export const REDACT_PATHS = [
   '*.csrfToken',
 ];
 
-export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   return {
     level,
     ...(stream ? { stream } : {}),
@@ -34,7 +37,12 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
         };
       },
       err(err: Error & { code?: string }) {
-        return { type: err.name, code: err.code, message: maskPiiInText(err.message), stack: err.stack };
+        return {
+          type: err.name,
+          code: err.code,
+          message: maskPiiInText(err.message),
+          stack: err.stack,
+        };
       },
     },
   } as FastifyServerOptions['logger'];

@@ -26,14 +26,19 @@ export async function startServer(config: Config, log: (msg: string) => void): P
     database = await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
-      onPoolError: (err) => log(`database connection lost: ${err.message} (reconnecting on the next request)`),
+      onPoolError: (err) =>
+        log(`database connection lost: ${err.message} (reconnecting on the next request)`),
     });
   } catch (err) {
     await web.catch(() => {});
     throw err;
   }
   try {
-    log(config.databaseUrl ? 'database: PostgreSQL server' : `database: embedded PGlite in ${config.dataDir}`);
+    log(
+      config.databaseUrl
+        ? 'database: PostgreSQL server'
+        : `database: embedded PGlite in ${config.dataDir}`,
+    );
     await migrateToLatest(database.db, (step) => log(`migration ${step}`));
     if (!(await isSeeded(database.db))) {
       log('empty database: loading the Xihu demo data');
@@ -42,7 +47,9 @@ export async function startServer(config: Config, log: (msg: string) => void): P
     await web;
     const app = await buildApp({ database, config, webDistDir: WEB_DIST });
     await app.listen({ port: config.port, host: config.host });
-    log(`OneTrip is ready on http://localhost:${config.port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    log(
+      `OneTrip is ready on http://localhost:${config.port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    );
     let stopping: Promise<void> | undefined;
     return {
       app,

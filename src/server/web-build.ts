@@ -8,7 +8,8 @@ function newestMtime(entry: string): number {
   const st = fs.statSync(entry);
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  for (const name of fs.readdirSync(entry))
+    newest = Math.max(newest, newestMtime(path.join(entry, name)));
   return newest;
 }
 
@@ -17,7 +18,9 @@ export function webBuildIsStale(): boolean {
   const index = path.join(WEB_DIST, 'index.html');
   if (!fs.existsSync(index)) return true;
   const built = fs.statSync(index).mtimeMs;
-  const sources = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(WEB_DIR, p)).filter((p) => fs.existsSync(p));
+  const sources = ['src', 'index.html', 'vite.config.ts', 'public']
+    .map((p) => path.join(WEB_DIR, p))
+    .filter((p) => fs.existsSync(p));
   return sources.some((p) => newestMtime(p) > built);
 }
 

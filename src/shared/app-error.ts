@@ -17,8 +17,11 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: MessageCode, field: string, params: Record<string, string | number> = {}) =>
-  new AppError(400, code, { field, ...params }, field);
+export const badRequest = (
+  code: MessageCode,
+  field: string,
+  params: Record<string, string | number> = {},
+) => new AppError(400, code, { field, ...params }, field);
 export const notFound = (what: string) => new AppError(404, 'not_found', { what });
 export const forbidden = () => new AppError(403, 'forbidden');
 export const conflict = (code: MessageCode, params: Record<string, string | number> = {}) =>

@@ -15,6 +15,9 @@ const PHONE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 /** For free text that may carry personal data (URLs, log messages). */
 export function maskPiiInText(text: string): string {
   return text
-    .replace(RESIDENT_ID_IN_TEXT, (_m, head: string, tail: string) => `${head}********${tail.slice(-4)}`)
+    .replace(
+      RESIDENT_ID_IN_TEXT,
+      (_m, head: string, tail: string) => `${head}********${tail.slice(-4)}`,
+    )
     .replace(PHONE_IN_TEXT, (_m, head: string, tail: string) => `${head}****${tail}`);
 }

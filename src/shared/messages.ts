@@ -6,9 +6,15 @@ export type Locale = 'zh-CN' | 'en-US';
 
 const messages = {
   // generic
-  internal: { 'zh-CN': '服务器内部错误，请稍后重试', 'en-US': 'Internal server error, please try again later' },
+  internal: {
+    'zh-CN': '服务器内部错误，请稍后重试',
+    'en-US': 'Internal server error, please try again later',
+  },
   not_found: { 'zh-CN': '未找到{what}', 'en-US': '{what} not found' },
-  route_not_found: { 'zh-CN': '接口不存在：{method} {url}', 'en-US': 'No such endpoint: {method} {url}' },
+  route_not_found: {
+    'zh-CN': '接口不存在：{method} {url}',
+    'en-US': 'No such endpoint: {method} {url}',
+  },
   forbidden: { 'zh-CN': '没有权限执行此操作', 'en-US': 'You are not allowed to do this' },
   unauthenticated: { 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
   database_unavailable: {
@@ -20,7 +26,10 @@ const messages = {
     'zh-CN': '不支持的内容类型：{type}',
     'en-US': 'Unsupported content type: {type}',
   },
-  invalid_json: { 'zh-CN': '请求内容不是有效的 JSON', 'en-US': 'The request body is not valid JSON' },
+  invalid_json: {
+    'zh-CN': '请求内容不是有效的 JSON',
+    'en-US': 'The request body is not valid JSON',
+  },
   // validation (one per JSON-schema keyword we use)
   validation_required: { 'zh-CN': '缺少必填字段“{field}”', 'en-US': 'Field "{field}" is required' },
   validation_type: {
@@ -35,8 +44,14 @@ const messages = {
     'zh-CN': '字段“{field}”最多 {limit} 个字符',
     'en-US': 'Field "{field}" must have at most {limit} characters',
   },
-  validation_minimum: { 'zh-CN': '字段“{field}”不能小于 {limit}', 'en-US': 'Field "{field}" must be ≥ {limit}' },
-  validation_maximum: { 'zh-CN': '字段“{field}”不能大于 {limit}', 'en-US': 'Field "{field}" must be ≤ {limit}' },
+  validation_minimum: {
+    'zh-CN': '字段“{field}”不能小于 {limit}',
+    'en-US': 'Field "{field}" must be ≥ {limit}',
+  },
+  validation_maximum: {
+    'zh-CN': '字段“{field}”不能大于 {limit}',
+    'en-US': 'Field "{field}" must be ≤ {limit}',
+  },
   validation_enum: {
     'zh-CN': '字段“{field}”只能取以下值：{allowed}',
     'en-US': 'Field "{field}" must be one of: {allowed}',
@@ -45,7 +60,10 @@ const messages = {
     'zh-CN': '字段“{field}”格式不正确（应为 {format}）',
     'en-US': 'Field "{field}" is not a valid {format}',
   },
-  validation_pattern: { 'zh-CN': '字段“{field}”格式不正确', 'en-US': 'Field "{field}" has the wrong format' },
+  validation_pattern: {
+    'zh-CN': '字段“{field}”格式不正确',
+    'en-US': 'Field "{field}" has the wrong format',
+  },
   validation_additional: {
     'zh-CN': '不认识的字段“{field}”',
     'en-US': 'Unknown field "{field}"',
@@ -96,7 +114,10 @@ const messages = {
     'zh-CN': '“{field}”应为 11 位手机号码',
     'en-US': '"{field}" must be an 11-digit mobile number',
   },
-  date_invalid: { 'zh-CN': '“{field}”不是有效日期（YYYY-MM-DD）', 'en-US': '"{field}" is not a valid date (YYYY-MM-DD)' },
+  date_invalid: {
+    'zh-CN': '“{field}”不是有效日期（YYYY-MM-DD）',
+    'en-US': '"{field}" is not a valid date (YYYY-MM-DD)',
+  },
   // identity
   login_failed: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
   login_throttled: {

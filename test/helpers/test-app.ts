@@ -23,11 +23,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { logStream?: NodeJS.WritableStream; webDistDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { logStream?: NodeJS.WritableStream; webDistDir?: string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await buildApp({
     database: database.handle,
-    config: { logLevel: opts.logStream ? 'info' : 'silent', secureCookies: false, sessionTtlHours: 1 },
+    config: {
+      logLevel: opts.logStream ? 'info' : 'silent',
+      secureCookies: false,
+      sessionTtlHours: 1,
+    },
     webDistDir: opts.webDistDir ?? '/nonexistent',
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
   });
@@ -38,7 +44,12 @@ export async function createTestApp(opts: { logStream?: NodeJS.WritableStream; w
       url,
       ...(body === undefined ? {} : { payload: body as object }),
       headers: {
-        ...(session ? { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) } : {}),
+        ...(session
+          ? {
+              cookie: session.cookie,
+              ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }),
+            }
+          : {}),
         ...headers,
       },
     });
@@ -47,8 +58,13 @@ export async function createTestApp(opts: { logStream?: NodeJS.WritableStream; w
     database,
     as,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
+      if (res.statusCode !== 200)
+        throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'onetrip_session');
       return { cookie: `onetrip_session=${cookie!.value}`, csrf: res.json().csrfToken };
     },

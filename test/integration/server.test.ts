@@ -20,9 +20,13 @@ describe('server', () => {
   });
 
   it('answers unknown API routes with the one error body', async () => {
-    const res = await t.as(null, 'GET', '/api/v1/no-such-thing', undefined, { 'accept-language': 'en-US' });
+    const res = await t.as(null, 'GET', '/api/v1/no-such-thing', undefined, {
+      'accept-language': 'en-US',
+    });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: { code: 'route_not_found', message: 'No such endpoint: GET /api/v1/no-such-thing' } });
+    expect(res.json()).toEqual({
+      error: { code: 'route_not_found', message: 'No such endpoint: GET /api/v1/no-such-thing' },
+    });
   });
 
   it('refuses malformed JSON and unknown fields with 400', async () => {
@@ -34,20 +38,35 @@ describe('server', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('invalid_json');
-    const extra = await t.as(null, 'POST', '/api/v1/auth/login', { username: 'a', password: 'b', admin: true });
+    const extra = await t.as(null, 'POST', '/api/v1/auth/login', {
+      username: 'a',
+      password: 'b',
+      admin: true,
+    });
     expect(extra.json().error).toMatchObject({ code: 'validation_additional', field: 'admin' });
   });
 
   it('publishes an OpenAPI 3.1 document in which every operation declares its responses', async () => {
     const doc = (await t.as(null, 'GET', '/docs/json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { responses?: object }>>).flatMap(([p, methods]) =>
+    const ops = Object.entries(
+      doc.paths as Record<string, Record<string, { responses?: object }>>,
+    ).flatMap(([p, methods]) =>
       Object.entries(methods).map(([m, op]) => ({ id: `${m} ${p}`, responses: op.responses })),
     );
-    expect(ops.map((o) => o.id)).toEqual(expect.arrayContaining(['post /api/v1/auth/login', 'get /api/v1/me', 'get /api/v1/org-units']));
+    expect(ops.map((o) => o.id)).toEqual(
+      expect.arrayContaining([
+        'post /api/v1/auth/login',
+        'get /api/v1/me',
+        'get /api/v1/org-units',
+      ]),
+    );
     for (const op of ops) {
       const codes = Object.keys(op.responses ?? {});
-      expect(codes.filter((c) => /^2\d\d$/.test(c)), op.id).toHaveLength(1);
+      expect(
+        codes.filter((c) => /^2\d\d$/.test(c)),
+        op.id,
+      ).toHaveLength(1);
       if (op.id.includes('/api/v1/')) expect(codes, op.id).toContain('400');
     }
   });
@@ -56,9 +75,16 @@ describe('server', () => {
     const first17 = '33010619881212003';
     const id = first17 + residentIdCheckCharacter(first17);
     const clerk = await t.login('clerk');
-    await t.as(clerk, 'POST', '/api/v1/persons', { residentId: id, name: '日志', phone: '13712345678' });
+    await t.as(clerk, 'POST', '/api/v1/persons', {
+      residentId: id,
+      name: '日志',
+      phone: '13712345678',
+    });
     await t.as(clerk, 'GET', `/api/v1/persons?name=${id}&phone=13712345678`);
-    await t.as(null, 'POST', '/api/v1/auth/login', { username: 'clerk', password: 'secret-password-typo' });
+    await t.as(null, 'POST', '/api/v1/auth/login', {
+      username: 'clerk',
+      password: 'secret-password-typo',
+    });
     const text = logs.join('');
     expect(text).toContain('/api/v1/persons');
     expect(text).not.toContain(id);

@@ -48,7 +48,9 @@ describe('the embedded data folder', () => {
     first = runCli(['start'], { ONETRIP_DATA_DIR: dataDir, PORT: String(port) });
     await waitForHealthy(port);
     // No second seed: the demo data is there once.
-    const units = await (await fetch(`http://127.0.0.1:${port}/api/v1/org-units?kind=district`)).json();
+    const units = (await (
+      await fetch(`http://127.0.0.1:${port}/api/v1/org-units?kind=district`)
+    ).json()) as { total: number };
     expect(units.total).toBe(1);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);

@@ -46,8 +46,15 @@ beforeAll(async () => {
   const viaRelay = new URL(target);
   viaRelay.port = String(port);
   viaRelay.hostname = '127.0.0.1';
-  handle = await openDatabase({ databaseUrl: viaRelay.toString(), poolSize: 2, onPoolError: () => {} });
-  app = await buildApp({ database: handle, config: { logLevel: 'silent', secureCookies: false, sessionTtlHours: 1 } });
+  handle = await openDatabase({
+    databaseUrl: viaRelay.toString(),
+    poolSize: 2,
+    onPoolError: () => {},
+  });
+  app = await buildApp({
+    database: handle,
+    config: { logLevel: 'silent', secureCookies: false, sessionTtlHours: 1 },
+  });
 });
 
 afterAll(async () => {
@@ -58,7 +65,8 @@ afterAll(async () => {
 
 describe('losing the database while running', () => {
   it('answers 503 while it is gone and recovers by itself when it is back', async () => {
-    const get = (url: string) => app.inject({ method: 'GET', url, headers: { 'accept-language': 'en' } });
+    const get = (url: string) =>
+      app.inject({ method: 'GET', url, headers: { 'accept-language': 'en' } });
     expect((await get('/healthz')).statusCode).toBe(200);
     expect((await get('/api/v1/org-units?kind=district')).statusCode).toBe(200);
 

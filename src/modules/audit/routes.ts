@@ -17,7 +17,10 @@ const Entry = Type.Object({
   afterDigest: Nullable(Type.String()),
 });
 
-export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (
+  app,
+  { db },
+) => {
   app.get(
     '/audit',
     {

@@ -8,7 +8,9 @@ import { assertRole } from '../../shared/actor.ts';
 /** Key order must not change a digest, so the JSON is canonical (sorted keys). */
 export function auditDigest(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return createHash('sha256').update(stringify(value) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(stringify(value) ?? '')
+    .digest('hex');
 }
 
 export interface AuditInput {
@@ -24,7 +26,11 @@ export interface AuditInput {
  * Called with the transaction that makes the change, so the change and its audit row
  * commit together or not at all.
  */
-export async function recordAudit(trx: Kysely<Database>, actor: Actor, input: AuditInput): Promise<void> {
+export async function recordAudit(
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: AuditInput,
+): Promise<void> {
   await trx
     .insertInto('audit_entry')
     .values({

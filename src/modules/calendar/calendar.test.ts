@@ -16,7 +16,9 @@ describe('working-day calendar API', () => {
   });
 
   it('describes the National Day week of 2025 day by day', async () => {
-    const days = (await t.as(null, 'GET', '/api/v1/calendar/days?from=2025-09-28&to=2025-10-09')).json().data;
+    const days = (
+      await t.as(null, 'GET', '/api/v1/calendar/days?from=2025-09-28&to=2025-10-09')
+    ).json().data;
     const byDate = Object.fromEntries(days.map((d: { date: string }) => [d.date, d]));
     expect(byDate['2025-09-28']).toMatchObject({ working: true, source: 'package' });
     for (let d = 1; d <= 8; d++) expect(byDate[`2025-10-0${d}`].working).toBe(false);
@@ -47,10 +49,15 @@ describe('working-day calendar API', () => {
   it('applies a local change made by an admin, and audits it', async () => {
     const admin = await t.login('admin');
     // A district-wide day off for a typhoon on Thursday 2026-07-16.
-    const set = await t.as(admin, 'PUT', '/api/v1/calendar/days/2026-07-16', { working: false, name: '台风停工' });
+    const set = await t.as(admin, 'PUT', '/api/v1/calendar/days/2026-07-16', {
+      working: false,
+      name: '台风停工',
+    });
     expect(set.json()).toMatchObject({ date: '2026-07-16', working: false, source: 'local' });
     expect(await add('2026-07-15', 1)).toEqual({ date: '2026-07-17', provisional: false });
-    const audit = (await t.as(admin, 'GET', '/api/v1/audit?targetType=calendar_day&targetId=2026-07-16')).json();
+    const audit = (
+      await t.as(admin, 'GET', '/api/v1/audit?targetType=calendar_day&targetId=2026-07-16')
+    ).json();
     expect(audit.data[0].action).toBe('calendar.set_day');
     expect((await t.as(admin, 'DELETE', '/api/v1/calendar/days/2026-07-16')).statusCode).toBe(204);
     expect(await add('2026-07-15', 1)).toEqual({ date: '2026-07-16', provisional: false });
@@ -66,8 +73,18 @@ describe('working-day calendar API', () => {
     const bad = await t.as(null, 'GET', '/api/v1/calendar/add-working-days?from=2026-02-30&days=1');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('from');
-    const missing = await t.as(null, 'GET', '/api/v1/calendar/add-working-days?from=2026-02-10', undefined, { 'accept-language': 'en' });
-    expect(missing.json().error).toEqual({ code: 'validation_required', field: 'days', message: 'Field "days" is required' });
+    const missing = await t.as(
+      null,
+      'GET',
+      '/api/v1/calendar/add-working-days?from=2026-02-10',
+      undefined,
+      { 'accept-language': 'en' },
+    );
+    expect(missing.json().error).toEqual({
+      code: 'validation_required',
+      field: 'days',
+      message: 'Field "days" is required',
+    });
     const long = await t.as(null, 'GET', '/api/v1/calendar/days?from=2026-01-01&to=2027-12-31');
     expect(long.json().error.code).toBe('calendar_range_too_long');
   });

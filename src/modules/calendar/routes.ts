@@ -9,7 +9,9 @@ const Day = Type.Object({
   working: Type.Boolean(),
   provisional: Type.Boolean({ description: 'No published holiday schedule covers this date yet' }),
   name: Nullable(Type.String()),
-  source: Type.Union(['package', 'official_notice', 'local', 'weekday'].map((s) => Type.Literal(s))),
+  source: Type.Union(
+    ['package', 'official_notice', 'local', 'weekday'].map((s) => Type.Literal(s)),
+  ),
 });
 
 const DateResult = Type.Object({ date: Type.String(), provisional: Type.Boolean() });
@@ -20,7 +22,10 @@ const Coverage = Type.Object({
   localChanges: Type.Integer(),
 });
 
-export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingCalendar }> = async (app, { calendar }) => {
+export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingCalendar }> = async (
+  app,
+  { calendar },
+) => {
   app.get(
     '/calendar/days',
     {
@@ -29,7 +34,10 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingCalend
         tags: ['calendar'],
         summary: 'Working-day status of each date in a range (at most 400 days)',
         querystring: Type.Object({ from: IsoDate, to: IsoDate }),
-        response: { 200: Type.Object({ data: Type.Array(Day), total: Type.Integer() }), ...errorResponses },
+        response: {
+          200: Type.Object({ data: Type.Array(Day), total: Type.Integer() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -45,7 +53,10 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingCalend
       schema: {
         tags: ['calendar'],
         summary: 'The date N working days after a date (the date itself does not count)',
-        querystring: Type.Object({ from: IsoDate, days: Type.Integer({ minimum: 0, maximum: 3650 }) }),
+        querystring: Type.Object({
+          from: IsoDate,
+          days: Type.Integer({ minimum: 0, maximum: 3650 }),
+        }),
         response: { 200: DateResult, ...errorResponses },
       },
     },
@@ -60,7 +71,10 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingCalend
         tags: ['calendar'],
         summary: 'Working days in (from, to]',
         querystring: Type.Object({ from: IsoDate, to: IsoDate }),
-        response: { 200: Type.Object({ days: Type.Integer(), provisional: Type.Boolean() }), ...errorResponses },
+        response: {
+          200: Type.Object({ days: Type.Integer(), provisional: Type.Boolean() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => calendar.workingDaysBetween(request.query.from, request.query.to),
@@ -124,10 +138,18 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: WorkingCalend
         params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
         body: Type.Object(
           {
-            notice: Type.String({ minLength: 1, maxLength: 200, description: 'The notice, e.g. 国办发明电〔2026〕…' }),
+            notice: Type.String({
+              minLength: 1,
+              maxLength: 200,
+              description: 'The notice, e.g. 国办发明电〔2026〕…',
+            }),
             days: Type.Array(
               Type.Object(
-                { date: IsoDate, working: Type.Boolean(), name: Type.Optional(Type.String({ maxLength: 50 })) },
+                {
+                  date: IsoDate,
+                  working: Type.Boolean(),
+                  name: Type.Optional(Type.String({ maxLength: 50 })),
+                },
                 { additionalProperties: false },
               ),
               { maxItems: 366 },

@@ -20,7 +20,10 @@ export interface CalendarDayView extends DayStatus {
 }
 
 interface Snapshot {
-  overrides: Map<string, { working: boolean; name: string | null; source: 'official_notice' | 'local' }>;
+  overrides: Map<
+    string,
+    { working: boolean; name: string | null; source: 'official_notice' | 'local' }
+  >;
   importedYears: Set<number>;
   loadedAt: number;
 }
@@ -47,7 +50,9 @@ export class WorkingCalendar {
       this.db.selectFrom('calendar_year').select('year').execute(),
     ]);
     return {
-      overrides: new Map(days.map((d) => [d.date, { working: d.working, name: d.name, source: d.source }])),
+      overrides: new Map(
+        days.map((d) => [d.date, { working: d.working, name: d.name, source: d.source }]),
+      ),
       importedYears: new Set(years.map((y) => y.year)),
       loadedAt: Date.now(),
     };
@@ -77,7 +82,13 @@ export class WorkingCalendar {
     if (o) return { date, working: o.working, provisional: false, name: o.name, source: o.source };
     const year = Number(date.slice(0, 4));
     if (snap.importedYears.has(year)) {
-      return { date, working: isoWeekday(date) <= 5, provisional: false, name: null, source: 'weekday' };
+      return {
+        date,
+        working: isoWeekday(date) <= 5,
+        provisional: false,
+        name: null,
+        source: 'weekday',
+      };
     }
     const s = chineseDaysLookup(date);
     const listed = packageNames[date];
@@ -126,18 +137,38 @@ export class WorkingCalendar {
     };
   }
 
-  async setDay(actor: Actor | null, date: string, input: { working: boolean; name?: string | undefined }) {
+  async setDay(
+    actor: Actor | null,
+    date: string,
+    input: { working: boolean; name?: string | undefined },
+  ) {
     assertRole(actor, 'admin');
     requireDate(date, 'date');
     await this.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('calendar_day').selectAll().where('date', '=', date).executeTakeFirst();
-      const row = { date, working: input.working, name: input.name ?? null, source: 'local' as const, updated_by: actor.username };
+      const before = await trx
+        .selectFrom('calendar_day')
+        .selectAll()
+        .where('date', '=', date)
+        .executeTakeFirst();
+      const row = {
+        date,
+        working: input.working,
+        name: input.name ?? null,
+        source: 'local' as const,
+        updated_by: actor.username,
+      };
       await trx
         .insertInto('calendar_day')
         .values(row)
         .onConflict((oc) => oc.column('date').doUpdateSet({ ...row, updated_at: new Date() }))
         .execute();
-      await recordAudit(trx, actor, { action: 'calendar.set_day', targetType: 'calendar_day', targetId: date, before, after: row });
+      await recordAudit(trx, actor, {
+        action: 'calendar.set_day',
+        targetType: 'calendar_day',
+        targetId: date,
+        before,
+        after: row,
+      });
     });
     this.invalidate();
     return (await this.days(date, date))[0]!;
@@ -147,9 +178,18 @@ export class WorkingCalendar {
     assertRole(actor, 'admin');
     requireDate(date, 'date');
     await this.db.transaction().execute(async (trx) => {
-      const before = await trx.deleteFrom('calendar_day').where('date', '=', date).returningAll().executeTakeFirst();
+      const before = await trx
+        .deleteFrom('calendar_day')
+        .where('date', '=', date)
+        .returningAll()
+        .executeTakeFirst();
       if (!before) throw new AppError(404, 'not_found', { what: date });
-      await recordAudit(trx, actor, { action: 'calendar.clear_day', targetType: 'calendar_day', targetId: date, before });
+      await recordAudit(trx, actor, {
+        action: 'calendar.clear_day',
+        targetType: 'calendar_day',
+        targetId: date,
+        before,
+      });
     });
     this.invalidate();
   }
@@ -161,7 +201,10 @@ export class WorkingCalendar {
   async importYear(
     actor: Actor | null,
     year: number,
-    input: { notice: string; days: { date: string; working: boolean; name?: string | undefined }[] },
+    input: {
+      notice: string;
+      days: { date: string; working: boolean; name?: string | undefined }[];
+    },
   ) {
     assertRole(actor, 'admin');
     input.days.forEach((d, i) => {
@@ -178,7 +221,15 @@ export class WorkingCalendar {
       if (input.days.length) {
         await trx
           .insertInto('calendar_day')
-          .values(input.days.map((d) => ({ date: d.date, working: d.working, name: d.name ?? null, source: 'official_notice' as const, updated_by: actor.username })))
+          .values(
+            input.days.map((d) => ({
+              date: d.date,
+              working: d.working,
+              name: d.name ?? null,
+              source: 'official_notice' as const,
+              updated_by: actor.username,
+            })),
+          )
           // A local change made earlier stays the district's decision.
           .onConflict((oc) => oc.column('date').doNothing())
           .execute();
@@ -186,9 +237,20 @@ export class WorkingCalendar {
       await trx
         .insertInto('calendar_year')
         .values({ year, notice: input.notice, imported_by: actor.username })
-        .onConflict((oc) => oc.column('year').doUpdateSet({ notice: input.notice, imported_by: actor.username, imported_at: new Date() }))
+        .onConflict((oc) =>
+          oc.column('year').doUpdateSet({
+            notice: input.notice,
+            imported_by: actor.username,
+            imported_at: new Date(),
+          }),
+        )
         .execute();
-      await recordAudit(trx, actor, { action: 'calendar.import_year', targetType: 'calendar_year', targetId: String(year), after: input });
+      await recordAudit(trx, actor, {
+        action: 'calendar.import_year',
+        targetType: 'calendar_year',
+        targetId: String(year),
+        after: input,
+      });
     });
     this.invalidate();
     return this.coverage();

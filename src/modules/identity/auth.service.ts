@@ -68,7 +68,8 @@ export async function login(db: Kysely<Database>, input: LoginInput): Promise<Se
     .select(['id', 'username', 'kind', 'password_hash', 'disabled_at', 'division_code'])
     .where(sql<string>`lower(username)`, '=', input.username.toLowerCase())
     .executeTakeFirst();
-  const ok = (await verifyPassword(account?.password_hash ?? null, input.password)) && !account?.disabled_at;
+  const ok =
+    (await verifyPassword(account?.password_hash ?? null, input.password)) && !account?.disabled_at;
   if (!ok || !account) {
     await db
       .insertInto('login_attempt')
@@ -119,7 +120,11 @@ export async function login(db: Kysely<Database>, input: LoginInput): Promise<Se
 export async function logout(db: Kysely<Database>, actor: Actor, token: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('session').where('id', '=', tokenDigest(token)).execute();
-    await recordAudit(trx, actor, { action: 'auth.logout', targetType: 'account', targetId: actor.accountId });
+    await recordAudit(trx, actor, {
+      action: 'auth.logout',
+      targetType: 'account',
+      targetId: actor.accountId,
+    });
   });
 }
 
@@ -153,7 +158,13 @@ export async function resolveSession(
       eb
         .selectFrom('role_grant as g')
         .whereRef('g.account_id', '=', 'a.id')
-        .select(sql<{ role: Role; orgUnitId: string }[]>`coalesce(json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id)), '[]')`.as('roles'))
+        .select(
+          sql<
+            { role: Role; orgUnitId: string }[]
+          >`coalesce(json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id)), '[]')`.as(
+            'roles',
+          ),
+        )
         .as('roles'),
     )
     .where('s.id', '=', tokenDigest(token))
@@ -162,7 +173,11 @@ export async function resolveSession(
   if (!row || row.disabled_at) return null;
   // Touch at most once a minute: a write per request would double the cost of every read.
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
-    await db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', tokenDigest(token)).execute();
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date() })
+      .where('id', '=', tokenDigest(token))
+      .execute();
   }
   return {
     csrfToken: row.csrf_token,

@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
 // so response timing does not tell which usernames exist.
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (!storedHash) {
     dummyHash ??= hashPassword('onetrip-timing-equaliser');
     await verify(await dummyHash, password).catch(() => false);

@@ -29,7 +29,9 @@ const Me = Type.Object({
   locale: Type.String(),
   elderMode: Type.Boolean(),
   orgUnit: Nullable(OrgUnitRef),
-  roles: Type.Array(Type.Object({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), orgUnit: OrgUnitRef })),
+  roles: Type.Array(
+    Type.Object({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), orgUnit: OrgUnitRef }),
+  ),
   csrfToken: Type.String({ description: 'Send back as X-CSRF-Token on every write' }),
 });
 
@@ -70,7 +72,10 @@ const Enterprise = Type.Object({
   divisionCode: Type.String(),
 });
 
-export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = async (app, opts) => {
+export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = async (
+  app,
+  opts,
+) => {
   const { db } = opts;
 
   app.post(
@@ -81,7 +86,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
         tags: ['identity'],
         summary: 'Sign in with a username and password',
         body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 256 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Me, ...errorResponses },
@@ -111,7 +119,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
     '/auth/logout',
     {
       config: { idempotent: false },
-      schema: { tags: ['identity'], summary: 'Sign out', response: { 204: Type.Null(), ...errorResponses } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign out',
+        response: { 204: Type.Null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await logout(db, request.actor!, request.sessionToken!);
@@ -122,8 +134,17 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
 
   app.get(
     '/me',
-    { schema: { tags: ['identity'], summary: 'Who is signed in', response: { 200: Me, ...errorResponses } } },
-    async (request) => ({ ...(await identity.me(db, request.actor!)), csrfToken: request.csrfToken! }),
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Who is signed in',
+        response: { 200: Me, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      ...(await identity.me(db, request.actor!)),
+      csrfToken: request.csrfToken!,
+    }),
   );
 
   app.get(
@@ -152,7 +173,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
       schema: {
         tags: ['identity'],
         summary: 'Persons, with resident IDs and phone numbers masked',
-        querystring: Type.Object({ ...PageQuery, name: Type.Optional(Type.String({ maxLength: 50 })) }),
+        querystring: Type.Object({
+          ...PageQuery,
+          name: Type.Optional(Type.String({ maxLength: 50 })),
+        }),
         response: { 200: listOf(PersonMasked), ...errorResponses },
       },
     },
@@ -192,7 +216,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
         response: { 201: PersonMasked, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await identity.createPerson(db, request.actor, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await identity.createPerson(db, request.actor, request.body)),
   );
 
   app.get(
@@ -201,7 +226,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
       schema: {
         tags: ['identity'],
         summary: 'Enterprises',
-        querystring: Type.Object({ ...PageQuery, name: Type.Optional(Type.String({ maxLength: 50 })) }),
+        querystring: Type.Object({
+          ...PageQuery,
+          name: Type.Optional(Type.String({ maxLength: 50 })),
+        }),
         response: { 200: listOf(Enterprise), ...errorResponses },
       },
     },
@@ -228,6 +256,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
         response: { 201: Enterprise, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await identity.createEnterprise(db, request.actor, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await identity.createEnterprise(db, request.actor, request.body)),
   );
 };

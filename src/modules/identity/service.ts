@@ -22,12 +22,17 @@ export interface OrgUnitRef {
 
 export async function listOrgUnits(
   db: Kysely<Database>,
-  q: Page & { kind?: OrgUnitKind | undefined; parentId?: string | undefined; q?: string | undefined },
+  q: Page & {
+    kind?: OrgUnitKind | undefined;
+    parentId?: string | undefined;
+    q?: string | undefined;
+  },
 ) {
   let query = db.selectFrom('org_unit');
   if (q.kind) query = query.where('kind', '=', q.kind);
   if (q.parentId) query = query.where('parent_id', '=', q.parentId);
-  if (q.q) query = query.where((eb) => eb.or([eb('name', 'like', `%${q.q}%`), eb('code', '=', q.q!)]));
+  if (q.q)
+    query = query.where((eb) => eb.or([eb('name', 'like', `%${q.q}%`), eb('code', '=', q.q!)]));
   const [rows, count] = await Promise.all([
     query
       .select(['id', 'parent_id', 'kind', 'code', 'division_code', 'name', 'name_en', 'short_name'])
@@ -92,14 +97,17 @@ export async function me(db: Kysely<Database>, actor: Actor) {
     .executeTakeFirst();
   if (!account) throw new AppError(401, 'unauthenticated');
   const units = new Map<string, OrgUnitRef>();
-  const ids = [...new Set([account.org_unit_id, ...actor.roles.map((r) => r.orgUnitId)].filter(Boolean))];
+  const ids = [
+    ...new Set([account.org_unit_id, ...actor.roles.map((r) => r.orgUnitId)].filter(Boolean)),
+  ];
   if (ids.length) {
     const rows = await db
       .selectFrom('org_unit')
       .select(['id', 'name', 'name_en', 'kind'])
       .where('id', 'in', ids as string[])
       .execute();
-    for (const r of rows) units.set(r.id, { id: r.id, name: r.name, nameEn: r.name_en, kind: r.kind });
+    for (const r of rows)
+      units.set(r.id, { id: r.id, name: r.name, nameEn: r.name_en, kind: r.kind });
   }
   return {
     id: account.id,
@@ -140,7 +148,8 @@ export interface NewPerson {
 export async function createPerson(db: Kysely<Database>, actor: Actor | null, input: NewPerson) {
   assertRole(actor, 'window_clerk', 'admin');
   const residentId = validateResidentId(input.residentId, 'residentId');
-  if (input.phone !== undefined && !/^1[3-9]\d{9}$/.test(input.phone)) throw badRequest('phone_invalid', 'phone');
+  if (input.phone !== undefined && !/^1[3-9]\d{9}$/.test(input.phone))
+    throw badRequest('phone_invalid', 'phone');
   let divisionCode = residentId.slice(0, 6);
   if (input.streetId) {
     const street = await db
@@ -154,7 +163,11 @@ export async function createPerson(db: Kysely<Database>, actor: Actor | null, in
     divisionCode = street.division_code;
   }
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('person').select('id').where('resident_id', '=', residentId).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('person')
+      .select('id')
+      .where('resident_id', '=', residentId)
+      .executeTakeFirst();
     if (existing) throw new AppError(409, 'duplicate', { what: 'residentId' }, 'residentId');
     const row = await trx
       .insertInto('person')
@@ -179,7 +192,13 @@ export async function createPerson(db: Kysely<Database>, actor: Actor | null, in
   });
 }
 
-function maskedPerson(r: { id: string; name: string; resident_id: string; phone: string | null; division_code: string }) {
+function maskedPerson(r: {
+  id: string;
+  name: string;
+  resident_id: string;
+  phone: string | null;
+  division_code: string;
+}) {
   return {
     id: r.id,
     name: r.name,
@@ -190,12 +209,22 @@ function maskedPerson(r: { id: string; name: string; resident_id: string; phone:
 }
 
 /** Lists never carry full identifiers (PIPL: the minimum needed). */
-export async function listPersons(db: Kysely<Database>, actor: Actor | null, q: Page & { name?: string | undefined }) {
+export async function listPersons(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  q: Page & { name?: string | undefined },
+) {
   assertRole(actor, ...PII_READERS);
   let query = db.selectFrom('person');
   if (q.name) query = query.where('name', 'like', `%${q.name}%`);
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(q.limit).offset(q.offset).execute(),
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows.map(maskedPerson), total: Number(count.n) };
@@ -204,7 +233,8 @@ export async function listPersons(db: Kysely<Database>, actor: Actor | null, q: 
 /** The full record: a read of personal data, so it is audited like a change. */
 export async function getPerson(db: Kysely<Database>, actor: Actor | null, id: string) {
   assertRole(actor, ...PII_READERS, 'applicant');
-  if (!hasRole(actor, ...PII_READERS) && actor.personId !== id) throw new AppError(403, 'forbidden');
+  if (!hasRole(actor, ...PII_READERS) && actor.personId !== id)
+    throw new AppError(403, 'forbidden');
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('person');
@@ -234,11 +264,19 @@ export interface NewEnterprise {
   address?: string | undefined;
 }
 
-export async function createEnterprise(db: Kysely<Database>, actor: Actor | null, input: NewEnterprise) {
+export async function createEnterprise(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  input: NewEnterprise,
+) {
   assertRole(actor, 'window_clerk', 'admin', 'cadre');
   const uscc = validateUscc(input.uscc, 'uscc');
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('enterprise').select('id').where('uscc', '=', uscc).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('enterprise')
+      .select('id')
+      .where('uscc', '=', uscc)
+      .executeTakeFirst();
     if (existing) throw new AppError(409, 'duplicate', { what: 'uscc' }, 'uscc');
     const row = await trx
       .insertInto('enterprise')
@@ -263,11 +301,26 @@ export async function createEnterprise(db: Kysely<Database>, actor: Actor | null
   });
 }
 
-function enterpriseView(r: { id: string; uscc: string; name: string; legal_representative: string; division_code: string }) {
-  return { id: r.id, uscc: r.uscc, name: r.name, legalRepresentative: r.legal_representative, divisionCode: r.division_code };
+function enterpriseView(r: {
+  id: string;
+  uscc: string;
+  name: string;
+  legal_representative: string;
+  division_code: string;
+}) {
+  return {
+    id: r.id,
+    uscc: r.uscc,
+    name: r.name,
+    legalRepresentative: r.legal_representative,
+    divisionCode: r.division_code,
+  };
 }
 
-export async function listEnterprises(db: Kysely<Database>, q: Page & { name?: string | undefined }) {
+export async function listEnterprises(
+  db: Kysely<Database>,
+  q: Page & { name?: string | undefined },
+) {
   let query = db.selectFrom('enterprise');
   if (q.name) query = query.where('name', 'like', `%${q.name}%`);
   const [rows, count] = await Promise.all([

@@ -26,81 +26,99 @@ declare module 'fastify' {
  * same key gets it back (with `Idempotent-Replayed: true`) instead of doing the work again.
  * A key still in flight answers 409; the same key on a different request answers 422.
  */
-export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Kysely<Database> }) => {
-  const { db } = opts;
-  app.decorateRequest('idempotency', null);
+export const idempotencyPlugin = fp(
+  async (app: FastifyInstance, opts: { db: Kysely<Database> }) => {
+    const { db } = opts;
+    app.decorateRequest('idempotency', null);
 
-  app.addHook('preHandler', async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    if (key === undefined || !MUTATING.has(request.method)) return;
-    if (request.routeOptions.config.idempotent === false) return;
-    if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
-      throw new AppError(400, 'idempotency_key_invalid', { field: 'Idempotency-Key' }, 'Idempotency-Key');
-    }
-    const scope = request.actor?.accountId ?? 'anonymous';
-    const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${stringify(request.body ?? null)}`)
-      .digest('hex');
-    const inserted = await db
-      .insertInto('idempotency_key')
-      .values({ scope, key, fingerprint, state: 'pending', status_code: null, response: null })
-      .onConflict((oc) =>
-        oc.columns(['scope', 'key']).doUpdateSet({ created_at: sql`now()`, fingerprint, state: 'pending' }).where(
-          (eb) =>
-            eb.and([
-              eb('idempotency_key.state', '=', 'pending'),
-              eb('idempotency_key.created_at', '<', new Date(Date.now() - ABANDONED_AFTER_MS)),
-            ]),
-        ),
-      )
-      .returning('key')
-      .executeTakeFirst();
-    if (inserted) {
-      request.idempotency = { scope, key };
-      return;
-    }
-    const prior = await db
-      .selectFrom('idempotency_key')
-      .selectAll()
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow();
-    if (prior.fingerprint !== fingerprint) throw new AppError(422, 'idempotency_key_reused');
-    if (prior.state === 'pending') throw new AppError(409, 'idempotency_in_progress');
-    reply.header('idempotent-replayed', 'true');
-    return reply
-      .status(prior.status_code ?? 200)
-      .type('application/json')
-      .send(prior.status_code === 204 ? undefined : JSON.stringify(prior.response));
-  });
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    const idem = request.idempotency;
-    if (!idem) return payload;
-    request.idempotency = null;
-    const where = db
-      .updateTable('idempotency_key')
-      .where('scope', '=', idem.scope)
-      .where('key', '=', idem.key);
-    // A server error did nothing that needs replaying: free the key for a retry.
-    if (reply.statusCode >= 500) {
-      await db.deleteFrom('idempotency_key').where('scope', '=', idem.scope).where('key', '=', idem.key).execute();
-      return payload;
-    }
-    let body: unknown = null;
-    if (typeof payload === 'string' && payload.length) {
-      try {
-        body = JSON.parse(payload);
-      } catch {
-        body = payload;
+    app.addHook('preHandler', async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      if (key === undefined || !MUTATING.has(request.method)) return;
+      if (request.routeOptions.config.idempotent === false) return;
+      if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
+        throw new AppError(
+          400,
+          'idempotency_key_invalid',
+          { field: 'Idempotency-Key' },
+          'Idempotency-Key',
+        );
       }
-    }
-    await where.set({ state: 'done', status_code: reply.statusCode, response: JSON.stringify(body) }).execute();
-    return payload;
-  });
-});
+      const scope = request.actor?.accountId ?? 'anonymous';
+      const fingerprint = createHash('sha256')
+        .update(`${request.method} ${request.url}\n${stringify(request.body ?? null)}`)
+        .digest('hex');
+      const inserted = await db
+        .insertInto('idempotency_key')
+        .values({ scope, key, fingerprint, state: 'pending', status_code: null, response: null })
+        .onConflict((oc) =>
+          oc
+            .columns(['scope', 'key'])
+            .doUpdateSet({ created_at: sql`now()`, fingerprint, state: 'pending' })
+            .where((eb) =>
+              eb.and([
+                eb('idempotency_key.state', '=', 'pending'),
+                eb('idempotency_key.created_at', '<', new Date(Date.now() - ABANDONED_AFTER_MS)),
+              ]),
+            ),
+        )
+        .returning('key')
+        .executeTakeFirst();
+      if (inserted) {
+        request.idempotency = { scope, key };
+        return;
+      }
+      const prior = await db
+        .selectFrom('idempotency_key')
+        .selectAll()
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      if (prior.fingerprint !== fingerprint) throw new AppError(422, 'idempotency_key_reused');
+      if (prior.state === 'pending') throw new AppError(409, 'idempotency_in_progress');
+      reply.header('idempotent-replayed', 'true');
+      return reply
+        .status(prior.status_code ?? 200)
+        .type('application/json')
+        .send(prior.status_code === 204 ? undefined : JSON.stringify(prior.response));
+    });
 
-export async function purgeOldIdempotencyKeys(db: Kysely<Database>, olderThanHours = 24): Promise<void> {
+    app.addHook('onSend', async (request, reply, payload) => {
+      const idem = request.idempotency;
+      if (!idem) return payload;
+      request.idempotency = null;
+      const where = db
+        .updateTable('idempotency_key')
+        .where('scope', '=', idem.scope)
+        .where('key', '=', idem.key);
+      // A server error did nothing that needs replaying: free the key for a retry.
+      if (reply.statusCode >= 500) {
+        await db
+          .deleteFrom('idempotency_key')
+          .where('scope', '=', idem.scope)
+          .where('key', '=', idem.key)
+          .execute();
+        return payload;
+      }
+      let body: unknown = null;
+      if (typeof payload === 'string' && payload.length) {
+        try {
+          body = JSON.parse(payload);
+        } catch {
+          body = payload;
+        }
+      }
+      await where
+        .set({ state: 'done', status_code: reply.statusCode, response: JSON.stringify(body) })
+        .execute();
+      return payload;
+    });
+  },
+);
+
+export async function purgeOldIdempotencyKeys(
+  db: Kysely<Database>,
+  olderThanHours = 24,
+): Promise<void> {
   await db
     .deleteFrom('idempotency_key')
     .where('created_at', '<', new Date(Date.now() - olderThanHours * 3600_000))

@@ -53,7 +53,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Kysely<Dat
     const config = request.routeOptions.config;
     if (config.public) return;
     if (!request.actor) throw new AppError(401, 'unauthenticated');
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      request.headers['x-csrf-token'] !== request.csrfToken
+    ) {
       throw new AppError(403, 'csrf_invalid');
     }
     if (config.roles?.length && !request.actor.roles.some((r) => config.roles!.includes(r.role))) {

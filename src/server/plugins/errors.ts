@@ -74,7 +74,9 @@ export function isDatabaseDown(err: unknown): boolean {
   );
 }
 
-function toAppError(err: FastifyError & { validation?: AjvError[]; validationContext?: string }): AppError | null {
+function toAppError(
+  err: FastifyError & { validation?: AjvError[]; validationContext?: string },
+): AppError | null {
   if (err instanceof AppError) return err;
   if (err.validation?.length) return validationError(err.validation[0]!, err.validationContext);
   switch (err.code) {
@@ -86,9 +88,11 @@ function toAppError(err: FastifyError & { validation?: AjvError[]; validationCon
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError(400, 'invalid_json', { field: 'body' }, 'body');
   }
-  if (err instanceof SyntaxError && err.statusCode === 400) return new AppError(400, 'invalid_json', {}, 'body');
+  if (err instanceof SyntaxError && err.statusCode === 400)
+    return new AppError(400, 'invalid_json', {}, 'body');
   if (isDatabaseDown(err)) return new AppError(503, 'database_unavailable');
-  if ((err as { code?: string }).code === '23505') return new AppError(409, 'duplicate', { what: '' });
+  if ((err as { code?: string }).code === '23505')
+    return new AppError(409, 'duplicate', { what: '' });
   if (err.statusCode === 429) return new AppError(429, 'login_throttled', { minutes: 1 });
   return null;
 }

@@ -16,7 +16,12 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string
       index: false,
       // Hashed asset names never change content; index.html must always be fresh.
       setHeaders(reply, file) {
-        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
       },
     });
   }

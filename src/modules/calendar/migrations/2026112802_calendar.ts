@@ -6,7 +6,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('date', 'date', (c) => c.primaryKey())
     .addColumn('working', 'boolean', (c) => c.notNull())
     .addColumn('name', 'text')
-    .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('official_notice','local')`))
+    .addColumn('source', 'text', (c) =>
+      c.notNull().check(sql`source in ('official_notice','local')`),
+    )
     .addColumn('updated_by', 'text')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

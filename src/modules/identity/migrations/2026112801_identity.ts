@@ -52,7 +52,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('staff','person','enterprise')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('staff','person','enterprise')`),
+    )
     .addColumn('org_unit_id', 'uuid', (c) => c.references('org_unit.id'))
     .addColumn('person_id', 'uuid', (c) => c.references('person.id'))
     .addColumn('enterprise_id', 'uuid', (c) => c.references('enterprise.id'))
@@ -66,7 +68,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('role_grant')
-    .addColumn('account_id', 'uuid', (c) => c.notNull().references('account.id').onDelete('cascade'))
+    .addColumn('account_id', 'uuid', (c) =>
+      c.notNull().references('account.id').onDelete('cascade'),
+    )
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('org_unit_id', 'uuid', (c) => c.notNull().references('org_unit.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -76,7 +80,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('session')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'uuid', (c) => c.notNull().references('account.id').onDelete('cascade'))
+    .addColumn('account_id', 'uuid', (c) =>
+      c.notNull().references('account.id').onDelete('cascade'),
+    )
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
@@ -94,12 +100,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('succeeded', 'boolean', (c) => c.notNull())
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create index login_attempt_username_idx on login_attempt (lower(username), at)`.execute(db);
-  await db.schema.createIndex('login_attempt_ip_idx').on('login_attempt').columns(['ip', 'at']).execute();
+  await sql`create index login_attempt_username_idx on login_attempt (lower(username), at)`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('login_attempt_ip_idx')
+    .on('login_attempt')
+    .columns(['ip', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['login_attempt', 'session', 'role_grant', 'account', 'enterprise', 'person', 'org_unit']) {
+  for (const t of [
+    'login_attempt',
+    'session',
+    'role_grant',
+    'account',
+    'enterprise',
+    'person',
+    'org_unit',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -30,6 +30,11 @@ export function loginThrottle(
     counts.ipFailures >= policy.maxFailuresPerIp;
   if (!blocked) return { allowed: true };
   const windowMs = policy.windowMinutes * 60_000;
-  const freeAt = counts.oldestFailureAt ? counts.oldestFailureAt.getTime() + windowMs : now.getTime() + windowMs;
-  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
+  const freeAt = counts.oldestFailureAt
+    ? counts.oldestFailureAt.getTime() + windowMs
+    : now.getTime() + windowMs;
+  return {
+    allowed: false,
+    retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)),
+  };
 }

@@ -17,9 +17,27 @@ const withUsccCheck = (first17: string) => first17 + usccCheckCharacter(first17)
 
 /** Demo people: resident IDs are synthetic but valid (Xihu region code, real check digits). */
 export const DEMO_PERSONS = [
-  { key: 'zhangsan', name: '张三', residentId: withCheck('33010619900307123'), phone: '13805710001', street: '330106013' },
-  { key: 'lisi', name: '李四', residentId: withCheck('33010619851112004'), phone: '13905710002', street: '330106109' },
-  { key: 'wangfang', name: '王芳', residentId: withCheck('33010619580415062'), phone: '13605710003', street: '330106005' },
+  {
+    key: 'zhangsan',
+    name: '张三',
+    residentId: withCheck('33010619900307123'),
+    phone: '13805710001',
+    street: '330106013',
+  },
+  {
+    key: 'lisi',
+    name: '李四',
+    residentId: withCheck('33010619851112004'),
+    phone: '13905710002',
+    street: '330106109',
+  },
+  {
+    key: 'wangfang',
+    name: '王芳',
+    residentId: withCheck('33010619580415062'),
+    phone: '13605710003',
+    street: '330106005',
+  },
 ];
 
 export const DEMO_ENTERPRISES = [
@@ -46,24 +64,112 @@ interface DemoAccount {
 
 /** One account for every role (and a few more for multi-department journeys). Listed in the README. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'zhangsan', displayName: '张三', kind: 'person', unit: 'district', roles: ['applicant'], person: 'zhangsan', note: 'Resident applicant' },
-  { username: 'xixi-flavour', displayName: '杭州西溪味道餐饮有限公司', kind: 'enterprise', unit: 'district', roles: ['applicant'], enterprise: 'xixi-flavour', note: 'Enterprise applicant' },
-  { username: 'clerk', displayName: '王晓燕', kind: 'staff', unit: 'government-services', roles: ['window_clerk'], note: 'Window clerk, district service centre' },
-  { username: 'clerk-wenxin', displayName: '李娜', kind: 'staff', unit: '330106013', roles: ['window_clerk'], note: 'Window clerk, Wenxin street centre' },
-  { username: 'reviewer-market', displayName: '陈立', kind: 'staff', unit: 'market-regulation', roles: ['reviewer'], note: 'Reviewer, market regulation' },
-  { username: 'reviewer-health', displayName: '周敏', kind: 'staff', unit: 'health', roles: ['reviewer'], note: 'Reviewer, health' },
-  { username: 'reviewer-fire', displayName: '赵刚', kind: 'staff', unit: 'fire-rescue', roles: ['reviewer'], note: 'Reviewer, fire and rescue' },
-  { username: 'supervisor', displayName: '孙伟', kind: 'staff', unit: 'government-services', roles: ['supervisor'], note: 'Supervisor (督查)' },
-  { username: 'cadre', displayName: '吴军', kind: 'staff', unit: 'economy-information', roles: ['cadre'], note: 'Enterprise liaison cadre' },
-  { username: 'admin', displayName: '郑洁', kind: 'staff', unit: 'data-resources', roles: ['admin'], note: 'Administrator' },
-  { username: 'leader', displayName: '钱副区长', kind: 'staff', unit: 'district', roles: ['leader'], note: 'District leader' },
+  {
+    username: 'zhangsan',
+    displayName: '张三',
+    kind: 'person',
+    unit: 'district',
+    roles: ['applicant'],
+    person: 'zhangsan',
+    note: 'Resident applicant',
+  },
+  {
+    username: 'xixi-flavour',
+    displayName: '杭州西溪味道餐饮有限公司',
+    kind: 'enterprise',
+    unit: 'district',
+    roles: ['applicant'],
+    enterprise: 'xixi-flavour',
+    note: 'Enterprise applicant',
+  },
+  {
+    username: 'clerk',
+    displayName: '王晓燕',
+    kind: 'staff',
+    unit: 'government-services',
+    roles: ['window_clerk'],
+    note: 'Window clerk, district service centre',
+  },
+  {
+    username: 'clerk-wenxin',
+    displayName: '李娜',
+    kind: 'staff',
+    unit: '330106013',
+    roles: ['window_clerk'],
+    note: 'Window clerk, Wenxin street centre',
+  },
+  {
+    username: 'reviewer-market',
+    displayName: '陈立',
+    kind: 'staff',
+    unit: 'market-regulation',
+    roles: ['reviewer'],
+    note: 'Reviewer, market regulation',
+  },
+  {
+    username: 'reviewer-health',
+    displayName: '周敏',
+    kind: 'staff',
+    unit: 'health',
+    roles: ['reviewer'],
+    note: 'Reviewer, health',
+  },
+  {
+    username: 'reviewer-fire',
+    displayName: '赵刚',
+    kind: 'staff',
+    unit: 'fire-rescue',
+    roles: ['reviewer'],
+    note: 'Reviewer, fire and rescue',
+  },
+  {
+    username: 'supervisor',
+    displayName: '孙伟',
+    kind: 'staff',
+    unit: 'government-services',
+    roles: ['supervisor'],
+    note: 'Supervisor (督查)',
+  },
+  {
+    username: 'cadre',
+    displayName: '吴军',
+    kind: 'staff',
+    unit: 'economy-information',
+    roles: ['cadre'],
+    note: 'Enterprise liaison cadre',
+  },
+  {
+    username: 'admin',
+    displayName: '郑洁',
+    kind: 'staff',
+    unit: 'data-resources',
+    roles: ['admin'],
+    note: 'Administrator',
+  },
+  {
+    username: 'leader',
+    displayName: '钱副区长',
+    kind: 'staff',
+    unit: 'district',
+    roles: ['leader'],
+    note: 'District leader',
+  },
 ];
 
 type Progress = (message: string) => void;
 
 async function upsertUnit(
   db: Kysely<Database>,
-  u: { code: string; kind: Database['org_unit']['kind']; parent: string | null; division: string; name: string; nameEn: string; shortName?: string; sort?: number },
+  u: {
+    code: string;
+    kind: Database['org_unit']['kind'];
+    parent: string | null;
+    division: string;
+    name: string;
+    nameEn: string;
+    shortName?: string;
+    sort?: number;
+  },
 ): Promise<string> {
   await db
     .insertInto('org_unit')
@@ -79,12 +185,19 @@ async function upsertUnit(
     })
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
-  const row = await db.selectFrom('org_unit').select('id').where('code', '=', u.code).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('code', '=', u.code)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Xihu's org tree and the demo parties and accounts. Safe to run again: it adds what is missing. */
-export async function seedIdentity(db: Kysely<Database>, progress: Progress = () => {}): Promise<void> {
+export async function seedIdentity(
+  db: Kysely<Database>,
+  progress: Progress = () => {},
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const district = await upsertUnit(trx, {
       code: DISTRICT.code,
@@ -98,14 +211,31 @@ export async function seedIdentity(db: Kysely<Database>, progress: Progress = ()
     for (const [i, d] of XIHU_DEPARTMENTS.entries()) {
       unitByKey.set(
         d.key,
-        await upsertUnit(trx, { code: `dept:${d.key}`, kind: 'department', parent: district, division: DISTRICT.code, name: d.name, nameEn: d.nameEn, shortName: d.shortName, sort: i }),
+        await upsertUnit(trx, {
+          code: `dept:${d.key}`,
+          kind: 'department',
+          parent: district,
+          division: DISTRICT.code,
+          name: d.name,
+          nameEn: d.nameEn,
+          shortName: d.shortName,
+          sort: i,
+        }),
       );
     }
     progress(`org tree: ${XIHU_DEPARTMENTS.length} departments`);
     for (const [i, s] of XIHU_STREETS.entries()) {
       unitByKey.set(
         s.code,
-        await upsertUnit(trx, { code: s.code, kind: s.kind, parent: district, division: s.code, name: s.name, nameEn: s.nameEn, sort: 100 + i }),
+        await upsertUnit(trx, {
+          code: s.code,
+          kind: s.kind,
+          parent: district,
+          division: s.code,
+          name: s.name,
+          nameEn: s.nameEn,
+          sort: 100 + i,
+        }),
       );
     }
     progress(`org tree: ${XIHU_STREETS.length} streets and towns`);
@@ -129,9 +259,21 @@ export async function seedIdentity(db: Kysely<Database>, progress: Progress = ()
     // Grids for the first communities of Wenxin street: enough to show the lowest level.
     const wenxin = XIHU_COMMUNITIES.filter((c) => c.streetCode === '330106013').slice(0, 2);
     for (const c of wenxin) {
-      const community = await trx.selectFrom('org_unit').select('id').where('code', '=', c.code).executeTakeFirstOrThrow();
+      const community = await trx
+        .selectFrom('org_unit')
+        .select('id')
+        .where('code', '=', c.code)
+        .executeTakeFirstOrThrow();
       for (const n of [1, 2, 3]) {
-        await upsertUnit(trx, { code: `grid:${c.code}-${n}`, kind: 'grid', parent: community.id, division: c.code, name: `${c.name}第${n}网格`, nameEn: `${c.name} grid ${n}`, sort: n });
+        await upsertUnit(trx, {
+          code: `grid:${c.code}-${n}`,
+          kind: 'grid',
+          parent: community.id,
+          division: c.code,
+          name: `${c.name}第${n}网格`,
+          nameEn: `${c.name} grid ${n}`,
+          sort: n,
+        });
       }
     }
 
@@ -139,26 +281,52 @@ export async function seedIdentity(db: Kysely<Database>, progress: Progress = ()
     for (const p of DEMO_PERSONS) {
       await trx
         .insertInto('person')
-        .values({ resident_id: p.residentId, name: p.name, phone: p.phone, street_id: unitByKey.get(p.street) ?? null, division_code: p.street, address: null })
+        .values({
+          resident_id: p.residentId,
+          name: p.name,
+          phone: p.phone,
+          street_id: unitByKey.get(p.street) ?? null,
+          division_code: p.street,
+          address: null,
+        })
         .onConflict((oc) => oc.column('resident_id').doNothing())
         .execute();
-      const row = await trx.selectFrom('person').select('id').where('resident_id', '=', p.residentId).executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom('person')
+        .select('id')
+        .where('resident_id', '=', p.residentId)
+        .executeTakeFirstOrThrow();
       personIds.set(p.key, row.id);
     }
     const enterpriseIds = new Map<string, string>();
     for (const e of DEMO_ENTERPRISES) {
       await trx
         .insertInto('enterprise')
-        .values({ uscc: e.uscc, name: e.name, legal_representative: e.legalRepresentative, street_id: unitByKey.get(e.street) ?? null, division_code: DISTRICT.code, address: null })
+        .values({
+          uscc: e.uscc,
+          name: e.name,
+          legal_representative: e.legalRepresentative,
+          street_id: unitByKey.get(e.street) ?? null,
+          division_code: DISTRICT.code,
+          address: null,
+        })
         .onConflict((oc) => oc.column('uscc').doNothing())
         .execute();
-      const row = await trx.selectFrom('enterprise').select('id').where('uscc', '=', e.uscc).executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom('enterprise')
+        .select('id')
+        .where('uscc', '=', e.uscc)
+        .executeTakeFirstOrThrow();
       enterpriseIds.set(e.key, row.id);
     }
 
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
-      const exists = await trx.selectFrom('account').select('id').where('username', '=', a.username).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('account')
+        .select('id')
+        .where('username', '=', a.username)
+        .executeTakeFirst();
       if (exists) continue;
       const unitId = unitByKey.get(a.unit);
       if (!unitId) throw new Error(`demo account ${a.username}: unknown unit ${a.unit}`);
@@ -182,6 +350,11 @@ export async function seedIdentity(db: Kysely<Database>, progress: Progress = ()
         .execute();
     }
     progress(`accounts: ${DEMO_ACCOUNTS.length} demo accounts`);
-    await recordAudit(trx, SYSTEM_ACTOR, { action: 'seed.identity', targetType: 'org_unit', targetId: district, divisionCode: DISTRICT.code });
+    await recordAudit(trx, SYSTEM_ACTOR, {
+      action: 'seed.identity',
+      targetType: 'org_unit',
+      targetId: district,
+      divisionCode: DISTRICT.code,
+    });
   });
 }

@@ -1,4 +1,9 @@
-import type { AccountTable, LoginAttemptTable, RoleGrantTable, SessionTable } from './account.table.ts';
+import type {
+  AccountTable,
+  LoginAttemptTable,
+  RoleGrantTable,
+  SessionTable,
+} from './account.table.ts';
 import type { OrgUnitTable } from './org-unit.table.ts';
 import type { EnterpriseTable, PersonTable } from './party.table.ts';
 
