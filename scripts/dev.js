@@ -4,7 +4,10 @@
 import { spawn } from 'node:child_process';
 
 const procs = [
-  spawn(process.execPath, ['bin/onetrip.js', 'start'], { stdio: 'inherit', env: { ...process.env } }),
+  spawn(process.execPath, ['bin/onetrip.js', 'start'], {
+    stdio: 'inherit',
+    env: { ...process.env },
+  }),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'web/vite.config.ts'], {
     stdio: 'inherit',
   }),
