@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/database.ts';
+import { seedCatalogue } from './modules/catalogue/index.ts';
 import { seedIdentity } from './modules/identity/index.ts';
 
 /** Whether the demo data is already there (the district unit is the first thing seeded). */
@@ -18,4 +19,5 @@ export async function seedAll(
   progress: (msg: string) => void,
 ): Promise<void> {
   await seedIdentity(db, progress);
+  await seedCatalogue(db, progress);
 }

@@ -1,7 +1,9 @@
 import type { AuditTables } from '../modules/audit/audit-entry.table.ts';
+import type { CatalogueTables } from '../modules/catalogue/catalogue.table.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.table.ts';
 import type { IdentityTables } from '../modules/identity/tables/index.ts';
 import type { IdempotencyTables } from '../server/idempotency/idempotency.table.ts';
 
 /** Every table of every module, as Kysely sees them. Only a module's own code queries its tables. */
-export interface Database extends AuditTables, IdentityTables, CalendarTables, IdempotencyTables {}
+export interface Database
+  extends AuditTables, IdentityTables, CalendarTables, CatalogueTables, IdempotencyTables {}

@@ -7,6 +7,7 @@ import {
   type MigrationResultSet,
 } from 'kysely';
 import * as audit from '../modules/audit/migrations/2026112800_audit.ts';
+import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
 import * as calendar from '../modules/calendar/migrations/2026112802_calendar.ts';
 import * as identity from '../modules/identity/migrations/2026112801_identity.ts';
 import * as idempotency from '../server/idempotency/2026112803_idempotency.ts';
@@ -20,6 +21,7 @@ const ALL: Record<string, Migration> = {
   '2026112801_identity': identity,
   '2026112802_calendar': calendar,
   '2026112803_idempotency': idempotency,
+  '2026112804_catalogue': catalogue,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

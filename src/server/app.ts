@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { calendarRoutes, WorkingCalendar } from '../modules/calendar/index.ts';
+import { catalogueRoutes } from '../modules/catalogue/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { AppError } from '../shared/app-error.ts';
 import { idempotencyPlugin } from './idempotency/plugin.ts';
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'identity', description: 'Org tree, persons, enterprises, staff and sign-in' },
         { name: 'calendar', description: 'Working days' },
+        { name: 'catalogue', description: 'Service items, bundles (一件事), service points, search' },
         { name: 'audit', description: 'Audit trail' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -144,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(auditRoutes, { db });
+      await api.register(catalogueRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,18 @@ export const ErrorBody = Type.Object(
       code: Type.String({ description: 'Stable machine-readable code' }),
       message: Type.String({ description: 'Human-readable, in the language of Accept-Language' }),
       field: Type.Optional(Type.String({ description: 'The input field at fault' })),
+      details: Type.Optional(
+        Type.Array(
+          Type.Object({
+            message: Type.String(),
+            field: Type.Optional(Type.String()),
+            sheet: Type.Optional(Type.String()),
+            row: Type.Optional(Type.Integer()),
+            column: Type.Optional(Type.String()),
+          }),
+          { description: 'Every problem, when there are several' },
+        ),
+      ),
     }),
   },
   { $id: 'ErrorBody', description: 'Error' },

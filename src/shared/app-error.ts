@@ -11,10 +11,21 @@ export class AppError extends Error {
     readonly code: MessageCode,
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
+    /** Every problem, when there are several (a form, a bundle definition, a spreadsheet). */
+    readonly details?: ProblemDetail[],
   ) {
     super(code);
     this.name = 'AppError';
   }
+}
+
+export interface ProblemDetail {
+  code: MessageCode;
+  params?: Record<string, string | number>;
+  field?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
 }
 
 export const badRequest = (

@@ -151,6 +151,59 @@ const messages = {
     'zh-CN': '查询范围不能超过 {limit} 天',
     'en-US': 'The range may span at most {limit} days',
   },
+  // catalogue
+  item_promise_exceeds_statutory: {
+    'zh-CN': '承诺时限（{promised} 个工作日）不能长于法定时限（{statutory} 个工作日）',
+    'en-US': 'The promised limit ({promised} working days) cannot exceed the statutory limit ({statutory})',
+  },
+  item_visit_reason_required: {
+    'zh-CN': '到办事现场次数大于 0 时必须说明理由',
+    'en-US': 'A reason is required when the item needs an on-site visit',
+  },
+  item_condition_required: {
+    'zh-CN': '“{field}”：有条件提交的材料须写明条件',
+    'en-US': '"{field}": a conditional material needs its condition',
+  },
+  item_unknown_department: { 'zh-CN': '部门“{department}”不存在', 'en-US': 'No department "{department}"' },
+  item_in_use: {
+    'zh-CN': '事项“{item}”仍被一件事“{bundle}”使用',
+    'en-US': 'Item "{item}" is still used by bundle "{bundle}"',
+  },
+  bundle_invalid: {
+    'zh-CN': '一件事定义有 {count} 处问题',
+    'en-US': 'The bundle definition has {count} problem(s)',
+  },
+  bundle_empty: { 'zh-CN': '一件事至少包含一个事项', 'en-US': 'A bundle needs at least one item' },
+  bundle_duplicate_item: { 'zh-CN': '事项“{item}”重复出现', 'en-US': 'Item "{item}" appears twice' },
+  bundle_unknown_item: { 'zh-CN': '事项“{item}”不在事项目录中', 'en-US': 'Item "{item}" is not in the catalogue' },
+  bundle_unknown_dependency: {
+    'zh-CN': '前置事项“{dependency}”不在本一件事中',
+    'en-US': 'Prerequisite "{dependency}" is not part of this bundle',
+  },
+  bundle_cycle: { 'zh-CN': '事项之间存在循环依赖：{cycle}', 'en-US': 'The items depend on each other in a cycle: {cycle}' },
+  bundle_element_conflict: {
+    'zh-CN': '数据项“{element}”类型冲突：“{itemA}”为 {typeA}，“{itemB}”为 {typeB}',
+    'en-US': 'Data element "{element}" conflicts: "{itemA}" has {typeA}, "{itemB}" has {typeB}',
+  },
+  bundle_bad_condition: {
+    'zh-CN': '条件表达式有误：{reason}',
+    'en-US': 'The condition is invalid: {reason}',
+  },
+  bundle_promise_too_short: {
+    'zh-CN': '承诺时限 {promised} 个工作日短于关键路径 {critical} 个工作日（{path}）',
+    'en-US': 'The promised {promised} working days are shorter than the critical path of {critical} ({path})',
+  },
+  import_invalid: {
+    'zh-CN': '导入文件有 {count} 处问题，未导入任何内容',
+    'en-US': 'The file has {count} problem(s); nothing was imported',
+  },
+  import_not_xlsx: {
+    'zh-CN': '请上传 Excel 文件（.xlsx）',
+    'en-US': 'Please upload an Excel file (.xlsx)',
+  },
+  import_missing_sheet: { 'zh-CN': '缺少工作表“{sheet}”', 'en-US': 'Sheet "{sheet}" is missing' },
+  import_missing_column: { 'zh-CN': '缺少列“{column}”', 'en-US': 'Column "{column}" is missing' },
+  import_cell: { 'zh-CN': '{reason}', 'en-US': '{reason}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof messages;

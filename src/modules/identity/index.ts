@@ -16,6 +16,9 @@ export {
   validateResidentId,
   validateUscc,
   type OrgUnitRef,
+  departmentDirectory,
+  streetDirectory,
+  type DepartmentRef,
 } from './service.ts';
 export { checkResidentId, residentIdCheckCharacter } from './rules/resident-id.ts';
 export { checkUscc, usccCheckCharacter } from './rules/uscc.ts';

@@ -329,3 +329,35 @@ export async function listEnterprises(
   ]);
   return { data: rows.map(enterpriseView), total: Number(count.n) };
 }
+
+export interface DepartmentRef {
+  id: string;
+  key: string;
+  name: string;
+  nameEn: string;
+}
+
+/** Departments by their key (`market-regulation`), for modules that name a department. */
+export async function departmentDirectory(db: Kysely<Database>): Promise<Map<string, DepartmentRef>> {
+  const rows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'name_en'])
+    .where('kind', '=', 'department')
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const key = r.code.replace(/^dept:/, '');
+      return [key, { id: r.id, key, name: r.name, nameEn: r.name_en }];
+    }),
+  );
+}
+
+/** Streets and towns by division code, with their parent-less facts, for routing and lookups. */
+export async function streetDirectory(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'name_en', 'kind'])
+    .where('kind', 'in', ['subdistrict', 'town'])
+    .execute();
+  return new Map(rows.map((r) => [r.code, { id: r.id, code: r.code, name: r.name, nameEn: r.name_en }]));
+}

@@ -103,6 +103,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: App
       code: err.code,
       message: renderMessage(err.code, request.locale, err.params),
       ...(err.field ? { field: err.field } : {}),
+      ...(err.details
+        ? {
+            details: err.details.map(({ code, params, ...where }) => ({
+              ...where,
+              message: renderMessage(code, request.locale, { ...(where.field ? { field: where.field } : {}), ...params }),
+            })),
+          }
+        : {}),
     },
   };
   if (err.status === 503) reply.header('retry-after', '5');
