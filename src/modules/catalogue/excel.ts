@@ -143,7 +143,11 @@ export async function importCatalogue(db: Kysely<Database>, actor: Actor | null,
       if (Object.keys(value).length) sheets[name].push({ value, sheet: name, row: n });
     });
   }
-  if (problems.length) throw importInvalid(problems);
+  // Without its sheets and columns the rest cannot be read; bad cells can, so they are listed
+  // together with everything else that is wrong.
+  if (problems.some((p) => p.code === 'import_missing_sheet' || p.code === 'import_missing_column')) {
+    throw importInvalid(problems);
+  }
 
   const items = assembleItems(sheets, problems);
   const bundles = assembleBundles(sheets, problems);
@@ -165,7 +169,16 @@ export async function importCatalogue(db: Kysely<Database>, actor: Actor | null,
   return applyImport(db, actor, items.map((i) => i.value), bundles.map((b) => b.value), points);
 }
 
-function importInvalid(problems: ProblemDetail[]) {
+function importInvalid(all: ProblemDetail[]) {
+  // A cell that failed to parse also fails the schema check; one line per cell is enough.
+  const seen = new Set<string>();
+  const problems = all.filter((p) => {
+    if (p.row === undefined) return true;
+    const id = `${p.sheet}:${p.row}:${p.column}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   return new AppError(400, 'import_invalid', { count: problems.length }, 'file', problems);
 }
 
