@@ -2,12 +2,24 @@ import { getLocale, translate } from './i18n';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+const JSON_TYPE = 'application/json';
+
+/** One problem of several (a form, a bundle definition, a spreadsheet). */
+export interface ErrorDetail {
+  message: string;
+  field?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -46,11 +58,18 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; field?: unknown; details?: unknown };
+}
+
 function toApiError(status: number, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } })?.error;
+  const error = (body as ErrorBody | undefined)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
     const field = typeof error.field === 'string' ? error.field : undefined;
-    return new ApiError(status, error.code, error.message, field);
+    const details = Array.isArray(error.details)
+      ? (error.details as ErrorDetail[]).filter((d) => typeof d?.message === 'string')
+      : undefined;
+    return new ApiError(status, error.code, error.message, field, details);
   }
   return new ApiError(
     status,
@@ -59,17 +78,17 @@ function toApiError(status: number, body: unknown): ApiError {
   );
 }
 
-export async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': getLocale(),
-  };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+interface SendOptions {
+  body?: BodyInit;
+  contentType?: string;
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+async function send(method: Method, path: string, options: SendOptions): Promise<Response> {
+  const { body, contentType, accept = JSON_TYPE, signal } = options;
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': getLocale() };
+  if (contentType) headers['Content-Type'] = contentType;
   if (method !== 'GET') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
     if (!WITHOUT_IDEMPOTENCY.has(path)) headers['Idempotency-Key'] = newIdempotencyKey();
@@ -77,27 +96,36 @@ export async function request<T>(
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError(0, 'network_error', translate(getLocale(), 'error.network'));
   }
+  if (!response.ok) throw toApiError(response.status, await readJson(response));
+  return response;
+}
 
-  const data = await readJson(response);
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as T;
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const json = body === undefined ? {} : { body: JSON.stringify(body), contentType: JSON_TYPE };
+  return (await readJson(await send(method, path, { ...json, signal }))) as T;
 }
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown, signal?: AbortSignal) =>
+    request<T>('POST', path, body, signal),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A file the server generates (errors still arrive as JSON). */
+  download: async (path: string, type: string) =>
+    (await send('GET', path, { accept: `${type}, ${JSON_TYPE}` })).blob(),
+  /** A file sent as the raw request body, with its own media type rather than JSON. */
+  upload: async <T>(path: string, file: Blob, type: string) =>
+    (await readJson(await send('POST', path, { body: file, contentType: type }))) as T,
 };

@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { LocaleSwitch } from '../i18n/LocaleSwitch';
 import { PRODUCT_NAME, type ChannelId } from './channels';
 import { Loading } from './Loading';
+import { PageTitleContext } from './pageTitle';
 import { SessionError } from './SessionError';
 import { UserSummary } from './UserSummary';
 
@@ -23,12 +24,13 @@ export function Shell({ channel, requireAuth = false, variant = 'desktop', child
   const location = useLocation();
   const [loggedOutHere, setLoggedOutHere] = useState(false);
   const [logoutError, setLogoutError] = useState<string | null>(null);
+  const [pageTitle, setPageTitle] = useState<string | null>(null);
   const title = t(`channel.${channel}.title`);
   const here = location.pathname + location.search;
 
   useEffect(() => {
-    document.title = `${title} · ${PRODUCT_NAME}`;
-  }, [title]);
+    document.title = [pageTitle, title, PRODUCT_NAME].filter(Boolean).join(' · ');
+  }, [pageTitle, title]);
 
   if (requireAuth) {
     if (session.status === 'loading') return <Loading />;
@@ -77,7 +79,7 @@ export function Shell({ channel, requireAuth = false, variant = 'desktop', child
         </Layout.Header>
         <Layout.Content id="main" tabIndex={-1} className="ot-main">
           {logoutError && <Alert type="error" showIcon title={logoutError} className="ot-alert" />}
-          {children}
+          <PageTitleContext value={setPageTitle}>{children}</PageTitleContext>
         </Layout.Content>
       </Layout>
     </ConfigProvider>

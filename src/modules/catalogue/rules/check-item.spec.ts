@@ -29,7 +29,11 @@ describe('checkItem', () => {
   });
   it('refuses a promised limit longer than the statutory one', () => {
     expect(checkItem({ ...base, promisedDays: 21 }, departments)).toEqual([
-      { code: 'item_promise_exceeds_statutory', field: 'promisedDays', params: { promised: 21, statutory: 20 } },
+      {
+        code: 'item_promise_exceeds_statutory',
+        field: 'promisedDays',
+        params: { promised: 21, statutory: 20 },
+      },
     ]);
   });
   it('asks why a visit is needed', () => {

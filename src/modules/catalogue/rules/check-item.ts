@@ -5,7 +5,10 @@ import type { ItemDef } from '../model.ts';
  * What the JSON schema cannot say about an item: limits, visits and conditions that depend
  * on one another, and a department that must exist. Every problem is reported at once.
  */
-export function checkItem(item: Omit<ItemDef, 'key'>, departments: ReadonlySet<string>): ProblemDetail[] {
+export function checkItem(
+  item: Omit<ItemDef, 'key'>,
+  departments: ReadonlySet<string>,
+): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
   if (item.promisedDays > item.statutoryDays) {
     problems.push({
@@ -18,7 +21,11 @@ export function checkItem(item: Omit<ItemDef, 'key'>, departments: ReadonlySet<s
     problems.push({ code: 'item_visit_reason_required', field: 'visitReason' });
   }
   if (!departments.has(item.department)) {
-    problems.push({ code: 'item_unknown_department', field: 'department', params: { department: item.department } });
+    problems.push({
+      code: 'item_unknown_department',
+      field: 'department',
+      params: { department: item.department },
+    });
   }
   item.materials.forEach((m, i) => {
     if (m.requirement === 'conditional' && !m.condition?.trim()) {

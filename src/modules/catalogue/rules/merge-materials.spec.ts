@@ -32,7 +32,9 @@ describe('mergeMaterials', () => {
 
   it('drops the condition once another item requires the material outright', () => {
     const a = item('a', {
-      materials: [material('m', { requirement: 'conditional', condition: 'x', conditionText: 'X' })],
+      materials: [
+        material('m', { requirement: 'conditional', condition: 'x', conditionText: 'X' }),
+      ],
     });
     const b = item('b', { materials: [material('m')] });
     const [m] = mergeMaterials([{ item: a }, { item: b }]);

@@ -21,7 +21,10 @@ interface Ask {
  * at the one window, so the strictest demand of any item is what they must be told.
  */
 export function mergeMaterials(sources: readonly MaterialSourceItem[]): MergedMaterial[] {
-  const merged = new Map<string, { first: MaterialDef; copies: number; items: string[]; asks: Ask[] }>();
+  const merged = new Map<
+    string,
+    { first: MaterialDef; copies: number; items: string[]; asks: Ask[] }
+  >();
 
   for (const { item, when, whenText } of sources) {
     for (const material of item.materials) {
@@ -46,16 +49,21 @@ export function mergeMaterials(sources: readonly MaterialSourceItem[]): MergedMa
   return [...merged.values()].map(({ first, copies, items, asks }) => {
     const { requirement: _r, condition: _c, conditionText: _t, ...rest } = first;
     const requirement = asks.reduce<Requirement>(
-      (strictest, a) => (STRICTNESS[a.requirement] > STRICTNESS[strictest] ? a.requirement : strictest),
+      (strictest, a) =>
+        STRICTNESS[a.requirement] > STRICTNESS[strictest] ? a.requirement : strictest,
       'optional',
     );
     const out: MergedMaterial = { ...rest, copies, requirement, items };
     if (requirement === 'conditional') {
       const conditional = asks.filter((a) => a.requirement === 'conditional');
-      const condition = joinAll(conditional.map((a) => a.condition), (cs) =>
-        cs.length === 1 ? cs[0]! : cs.map((c) => `(${c})`).join(' || '),
+      const condition = joinAll(
+        conditional.map((a) => a.condition),
+        (cs) => (cs.length === 1 ? cs[0]! : cs.map((c) => `(${c})`).join(' || ')),
       );
-      const text = joinAll(conditional.map((a) => a.conditionText), (ts) => ts.join('；'));
+      const text = joinAll(
+        conditional.map((a) => a.conditionText),
+        (ts) => ts.join('；'),
+      );
       if (condition !== undefined) out.condition = condition;
       if (text !== undefined) out.conditionText = text;
     }

@@ -9,7 +9,12 @@ describe('searchTerms', () => {
     ]);
   });
   it('adds two-character pieces of longer queries', () => {
-    expect(searchTerms('餐饮店铺', []).map((t) => t.text)).toEqual(['餐饮店铺', '餐饮', '饮店', '店铺']);
+    expect(searchTerms('餐饮店铺', []).map((t) => t.text)).toEqual([
+      '餐饮店铺',
+      '餐饮',
+      '饮店',
+      '店铺',
+    ]);
   });
   it('keeps each string once at its highest weight', () => {
     expect(searchTerms('出生', ['出生'])).toEqual([{ text: '出生', weight: 10 }]);

@@ -50,5 +50,4 @@ export interface CompiledBundle {
 }
 
 export type CompileResult =
-  | { ok: true; compiled: CompiledBundle; problems: [] }
-  | { ok: false; problems: CompileProblem[] };
+  { ok: true; compiled: CompiledBundle; problems: [] } | { ok: false; problems: CompileProblem[] };
