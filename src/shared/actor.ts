@@ -11,7 +11,8 @@ export interface Actor {
   orgUnitId: string | null;
   personId: string | null;
   enterpriseId: string | null;
-  roles: readonly { role: Role; orgUnitId: string }[];
+  /** Each role with the unit it is held in (id and stable code, e.g. `dept:health`). */
+  roles: readonly { role: Role; orgUnitId: string; orgUnitCode: string }[];
   requestId: string | null;
   channel: Channel;
 }

@@ -204,6 +204,33 @@ const messages = {
   import_missing_sheet: { 'zh-CN': '缺少工作表“{sheet}”', 'en-US': 'Sheet "{sheet}" is missing' },
   import_missing_column: { 'zh-CN': '缺少列“{column}”', 'en-US': 'Column "{column}" is missing' },
   import_cell: { 'zh-CN': '{reason}', 'en-US': '{reason}' },
+  // cases
+  version_conflict: {
+    'zh-CN': '该{what}刚被他人处理过，请刷新后重试',
+    'en-US': 'Someone else just acted on this {what}; reload and try again',
+  },
+  action_not_allowed: {
+    'zh-CN': '环节“{step}”当前不允许“{action}”；可执行：{allowed}',
+    'en-US': 'Step "{step}" does not allow "{action}" now; allowed: {allowed}',
+  },
+  routing_failed: { 'zh-CN': '无法确定环节“{step}”的办理单位：{reason}', 'en-US': 'Cannot route step "{step}": {reason}' },
+  case_not_editable: {
+    'zh-CN': '办件当前状态（{state}）不能修改或提交',
+    'en-US': 'The case cannot be changed or submitted in its state ({state})',
+  },
+  case_incomplete: {
+    'zh-CN': '申请还缺 {count} 项内容，请一次补齐',
+    'en-US': '{count} item(s) are missing from the application; please complete them all',
+  },
+  material_missing: { 'zh-CN': '缺少材料“{name}”', 'en-US': 'Material "{name}" is missing' },
+  case_already_decided: { 'zh-CN': '办件已作出决定，不能撤回', 'en-US': 'The case has been decided and cannot be withdrawn' },
+  cannot_escalate: { 'zh-CN': '该环节没有上级单位可上报', 'en-US': 'This step has no higher unit to escalate to' },
+  cannot_return: { 'zh-CN': '该环节没有可退回的前一环节', 'en-US': 'This step has no earlier step to return to' },
+  rating_not_open: {
+    'zh-CN': '办件送达后才能评价（当前：{state}）',
+    'en-US': 'A case can be rated once delivered (now: {state})',
+  },
+  rating_exists: { 'zh-CN': '该办件已评价', 'en-US': 'This case has already been rated' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof messages;

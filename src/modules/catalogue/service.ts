@@ -272,3 +272,10 @@ export async function putBundle(db: Kysely<Database>, actor: Actor | null, key: 
 
 // exported for the seed and the spreadsheet import, which write many rows in one transaction
 export { bundleRow, itemRow };
+
+/** A bundle's definition as its keepers wrote it (for the case engine). */
+export async function bundleDefinition(db: Kysely<Database>, key: string): Promise<BundleDef> {
+  const row = await db.selectFrom('catalogue_bundle').select('definition').where('key', '=', key).executeTakeFirst();
+  if (!row) throw notFound(`bundle ${key}`);
+  return row.definition;
+}

@@ -157,11 +157,12 @@ export async function resolveSession(
     .select((eb) =>
       eb
         .selectFrom('role_grant as g')
+        .innerJoin('org_unit as u', 'u.id', 'g.org_unit_id')
         .whereRef('g.account_id', '=', 'a.id')
         .select(
           sql<
-            { role: Role; orgUnitId: string }[]
-          >`coalesce(json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id)), '[]')`.as(
+            { role: Role; orgUnitId: string; orgUnitCode: string }[]
+          >`coalesce(json_agg(json_build_object('role', g.role, 'orgUnitId', g.org_unit_id, 'orgUnitCode', u.code)), '[]')`.as(
             'roles',
           ),
         )

@@ -17,6 +17,10 @@ export {
   validateUscc,
   type OrgUnitRef,
   departmentDirectory,
+  orgUnitsByCode,
+  applicantFacts,
+  findPersonByResidentId,
+  type UnitByCode,
   streetDirectory,
   type DepartmentRef,
 } from './service.ts';

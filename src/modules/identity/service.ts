@@ -361,3 +361,62 @@ export async function streetDirectory(db: Kysely<Database>) {
     .execute();
   return new Map(rows.map((r) => [r.code, { id: r.id, code: r.code, name: r.name, nameEn: r.name_en }]));
 }
+
+export interface UnitByCode {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: OrgUnitKind;
+  parentCode: string | null;
+}
+
+/** Org units by their stable code (what process definitions and tasks refer to). */
+export async function orgUnitsByCode(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, UnitByCode>> {
+  if (!codes.length) return new Map();
+  const rows = await db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'p.code as parent_code'])
+    .where('u.code', 'in', [...new Set(codes)])
+    .execute();
+  return new Map(
+    rows.map((r) => [r.code, { id: r.id, code: r.code, name: r.name, nameEn: r.name_en, kind: r.kind, parentCode: r.parent_code }]),
+  );
+}
+
+/** What a case needs to know about its applicant: the name, and the street for routing. */
+export async function applicantFacts(
+  db: Kysely<Database>,
+  who: { personId?: string | null; enterpriseId?: string | null },
+): Promise<{ name: string; streetCode: string | null; divisionCode: string } | null> {
+  if (who.enterpriseId) {
+    const e = await db
+      .selectFrom('enterprise as e')
+      .leftJoin('org_unit as s', 's.id', 'e.street_id')
+      .select(['e.name', 's.code as street_code', 'e.division_code'])
+      .where('e.id', '=', who.enterpriseId)
+      .executeTakeFirst();
+    return e ? { name: e.name, streetCode: e.street_code, divisionCode: e.division_code } : null;
+  }
+  if (who.personId) {
+    const p = await db
+      .selectFrom('person as p')
+      .leftJoin('org_unit as s', 's.id', 'p.street_id')
+      .select(['p.name', 's.code as street_code', 'p.division_code'])
+      .where('p.id', '=', who.personId)
+      .executeTakeFirst();
+    return p ? { name: p.name, streetCode: p.street_code, divisionCode: p.division_code } : null;
+  }
+  return null;
+}
+
+/** A person by resident ID (the counter's search): an audited read of personal data. */
+export async function findPersonByResidentId(db: Kysely<Database>, actor: Actor, residentId: string) {
+  assertRole(actor, 'window_clerk', 'reviewer', 'supervisor', 'admin');
+  const row = await db.selectFrom('person').select(['id', 'name', 'division_code']).where('resident_id', '=', residentId).executeTakeFirst();
+  if (row) {
+    await recordAudit(db, actor, { action: 'pii.lookup', targetType: 'person', targetId: row.id, divisionCode: row.division_code });
+  }
+  return row ?? null;
+}

@@ -1,0 +1,171 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/database.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { AppError } from '../../../shared/app-error.ts';
+import { recordAudit } from '../../audit/index.ts';
+import type { DayLookup } from '../../calendar/index.ts';
+import { evaluateCondition } from '../../catalogue/index.ts';
+import type { Case, ChannelName, Task } from '../cases.table.ts';
+import { SYSTEM_CLOCK, localDate, type Clock } from '../clock.ts';
+import type { ProcessDefinition, StepDef } from '../model.ts';
+import { advance } from '../rules/open-steps.ts';
+import { routeOwner } from '../rules/route-owner.ts';
+import { dueDate } from '../rules/step-deadline.ts';
+import { slaLight } from '../rules/sla-light.ts';
+
+export interface EngineDeps {
+  db: Kysely<Database>;
+  /** A working-day lookup over the current calendar (holiday data, imports, local changes). */
+  calendar: { lookup(): Promise<DayLookup> };
+  clock?: Clock;
+  /** Yellow when this many working days or fewer are left. */
+  yellowWithin?: number;
+}
+
+export const clockOf = (deps: EngineDeps) => deps.clock ?? SYSTEM_CLOCK;
+export const todayOf = (deps: EngineDeps) => localDate(clockOf(deps).now());
+
+export function channelOf(actor: Actor): ChannelName {
+  return actor.channel;
+}
+
+/** One row of the timeline, one audit entry and one outbox event: the three travel together. */
+export async function record(
+  trx: Kysely<Database>,
+  deps: EngineDeps,
+  actor: Actor,
+  c: Pick<Case, 'id' | 'division_code' | 'number' | 'applicant_account_id' | 'title'>,
+  task: Pick<Task, 'id' | 'step_key'> | null,
+  action: string,
+  data: Record<string, unknown> = {},
+) {
+  const at = clockOf(deps).now();
+  await trx
+    .insertInto('case_event')
+    .values({
+      case_id: c.id,
+      task_id: task?.id ?? null,
+      action,
+      actor_id: actor.kind === 'system' ? null : actor.accountId,
+      actor_label: actor.username,
+      channel: channelOf(actor),
+      at,
+      data: JSON.stringify({ ...data, ...(task ? { step: task.step_key } : {}) }) as unknown as Record<string, unknown>,
+    })
+    .execute();
+  await recordAudit(trx, actor, {
+    action: `case.${action}`,
+    targetType: 'case',
+    targetId: c.id,
+    after: { action, task: task?.id ?? null, data },
+    divisionCode: c.division_code,
+  });
+  await trx
+    .insertInto('outbox')
+    .values({
+      topic: `case.${action}`,
+      payload: JSON.stringify({
+        caseId: c.id,
+        number: c.number,
+        title: c.title,
+        applicantAccountId: c.applicant_account_id,
+        taskId: task?.id ?? null,
+        step: task?.step_key ?? null,
+        ...data,
+      }) as unknown as Record<string, unknown>,
+    })
+    .execute();
+}
+
+export async function lockCase(trx: Kysely<Database>, caseId: string): Promise<Case> {
+  const c = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
+  if (!c) throw new AppError(404, 'not_found', { what: 'case' });
+  return c;
+}
+
+export function checkVersion(what: 'case' | 'task', current: number, expected: number | undefined) {
+  if (expected !== undefined && expected !== current) {
+    throw new AppError(409, 'version_conflict', { what, expected, current });
+  }
+}
+
+/** Bumps the case row's version; the WHERE makes a lost update impossible even without a lock. */
+export async function updateCase(trx: Kysely<Database>, c: Case, set: Partial<Omit<Case, 'id' | 'version'>>) {
+  const r = await trx
+    .updateTable('cases')
+    .set((eb) => ({ ...(set as object), version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', c.id)
+    .where('version', '=', c.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'version_conflict', { what: 'case', expected: c.version, current: -1 });
+}
+
+export async function updateTask(trx: Kysely<Database>, t: Task, set: Partial<Omit<Task, 'id' | 'version'>>) {
+  const r = await trx
+    .updateTable('task')
+    .set((eb) => ({ ...(set as object), version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', t.id)
+    .where('version', '=', t.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'version_conflict', { what: 'task', expected: t.version, current: -1 });
+}
+
+export interface RoutingFacts {
+  itemDepartment: (item: string) => string | undefined;
+}
+
+/**
+ * Opens what the definition says can open now, routing each step to its owner and setting its
+ * deadline; skips conditional steps whose condition does not hold. Returns the steps opened.
+ */
+export async function openReadySteps(
+  trx: Kysely<Database>,
+  deps: EngineDeps,
+  c: Case,
+  def: ProcessDefinition,
+  facts: RoutingFacts,
+): Promise<Task[]> {
+  const tasks = await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).execute();
+  const states = Object.fromEntries(tasks.map((t) => [t.step_key, t.state]));
+  const { open, skip } = advance(def, states, (when) => evaluateCondition(when, flatten(c.form_data)));
+  const today = todayOf(deps);
+  const lookup = await deps.calendar.lookup();
+  const byKey = new Map(tasks.map((t) => [t.step_key, t]));
+  for (const key of skip) await updateTask(trx, byKey.get(key)!, { state: 'skipped' });
+  const opened: Task[] = [];
+  for (const key of open) {
+    const step = def.steps.find((s) => s.key === key)!;
+    const owner = routeOwner(step, {
+      itemDepartment: facts.itemDepartment,
+      ...(c.applicant_street_code ? { applicantStreet: c.applicant_street_code } : {}),
+      ...(c.intake_unit ? { intakeUnit: c.intake_unit } : {}),
+      ...(c.target_unit ? { targetDepartment: c.target_unit, responsibleDepartment: c.target_unit } : {}),
+      ...(c.requester_unit ? { requesterDepartment: c.requester_unit } : {}),
+    });
+    if (!owner.ok) throw new AppError(409, 'routing_failed', { step: step.name, reason: owner.reason });
+    const due = step.limitDays === null ? null : dueDate(today, step.limitDays, [], lookup);
+    const light = due?.due ? slaLight(due.due, today, lookup, deps.yellowWithin ?? 1).light : null;
+    const t = byKey.get(key)!;
+    await updateTask(trx, t, {
+      state: 'open',
+      owner_unit: owner.orgUnit,
+      opened_on: today,
+      due: due?.due ?? null,
+      due_provisional: due?.provisional ?? false,
+      sla: light,
+    });
+    opened.push({ ...t, state: 'open', owner_unit: owner.orgUnit, version: t.version + 1 });
+  }
+  return opened;
+}
+
+/** Form data is stored by data-element key ('premises.area_m2'); conditions read it as such. */
+export function flatten(data: Record<string, unknown>): Record<string, unknown> {
+  return { ...data };
+}
+
+export function stepOf(def: ProcessDefinition, key: string): StepDef {
+  const s = def.steps.find((x) => x.key === key);
+  if (!s) throw new AppError(500, 'internal');
+  return s;
+}

@@ -1,0 +1,282 @@
+import { assertRole, hasRole, type Actor } from '../../../shared/actor.ts';
+import { AppError, badRequest, type ProblemDetail } from '../../../shared/app-error.ts';
+import {
+  bundleDefinition,
+  evaluateCondition,
+  itemCatalogue,
+  type BundleDef,
+  type ItemDef,
+} from '../../catalogue/index.ts';
+import { applicantFacts } from '../../identity/index.ts';
+import type { Case, CaseMaterial } from '../cases.table.ts';
+import { loadDefinition, storeDefinition } from '../definitions.service.ts';
+import { deriveServiceDefinition } from '../rules/derive-service-definition.ts';
+import {
+  checkVersion,
+  lockCase,
+  openReadySteps,
+  record,
+  todayOf,
+  updateCase,
+  type EngineDeps,
+} from './context.ts';
+import { resumeCase, resumeTask } from './pause.ts';
+
+export type Subject = { kind: 'bundle'; key: string } | { kind: 'item'; key: string };
+
+export interface StartInput {
+  subject: Subject;
+  formData?: Record<string, unknown> | undefined;
+  /** A clerk at the counter starts a case for someone: one of these. */
+  onBehalfOf?: { personId?: string | undefined; enterpriseId?: string | undefined } | undefined;
+}
+
+async function applicantOf(deps: EngineDeps, actor: Actor, input: StartInput) {
+  if (actor.kind === 'person' || actor.kind === 'enterprise') {
+    return { accountId: actor.accountId, personId: actor.personId, enterpriseId: actor.enterpriseId };
+  }
+  assertRole(actor, 'window_clerk');
+  const who = input.onBehalfOf;
+  if (!who?.personId && !who?.enterpriseId) throw badRequest('validation_required', 'onBehalfOf');
+  // The applicant's own account, when they have one, so the case shows on their portal too.
+  const account = await deps.db
+    .selectFrom('account')
+    .select('id')
+    .where((eb) =>
+      who.enterpriseId ? eb('enterprise_id', '=', who.enterpriseId) : eb('person_id', '=', who.personId!),
+    )
+    .executeTakeFirst();
+  return { accountId: account?.id ?? null, personId: who.personId ?? null, enterpriseId: who.enterpriseId ?? null };
+}
+
+/** A draft kept on the server: resumable from any channel, by the applicant or at a counter. */
+export async function startDraft(deps: EngineDeps, actor: Actor | null, input: StartInput): Promise<string> {
+  assertRole(actor, 'applicant', 'window_clerk');
+  const applicant = await applicantOf(deps, actor, input);
+  const facts = await applicantFacts(deps.db, applicant);
+  if (!facts) throw badRequest('not_found', 'onBehalfOf', { what: 'applicant' });
+  const catalogue = await itemCatalogue(deps.db);
+  let title: string;
+  let def;
+  if (input.subject.kind === 'bundle') {
+    const bundle = await bundleDefinition(deps.db, input.subject.key);
+    title = bundle.name;
+    def = deriveServiceDefinition({ kind: 'bundle', bundle }, catalogue);
+  } else {
+    const item = catalogue.get(input.subject.key);
+    if (!item) throw new AppError(404, 'not_found', { what: `item ${input.subject.key}` });
+    title = item.name;
+    def = deriveServiceDefinition({ kind: 'item', item }, catalogue);
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const definitionId = await storeDefinition(trx, def);
+    const row = await trx
+      .insertInto('cases')
+      .values({
+        kind: 'service_application',
+        definition_id: definitionId,
+        subject: `${input.subject.kind}:${input.subject.key}`,
+        title,
+        state: 'draft',
+        outcome: null,
+        number: null,
+        applicant_account_id: applicant.accountId,
+        applicant_person_id: applicant.personId,
+        applicant_enterprise_id: applicant.enterpriseId,
+        applicant_name: facts.name,
+        applicant_street_code: facts.streetCode,
+        requester_unit: null,
+        target_unit: null,
+        intake_unit: null,
+        parent_case_id: null,
+        form_data: JSON.stringify(input.formData ?? {}) as unknown as Record<string, unknown>,
+        materials: JSON.stringify([]) as unknown as CaseMaterial[],
+        channel: actor.channel,
+        submitted_at: null,
+        accepted_on: null,
+        promised_due: null,
+        statutory_due: null,
+        due_provisional: false,
+        sla: null,
+        paused_days: 0,
+        paused_since: null,
+        decided_at: null,
+        closed_at: null,
+        delivery: null,
+        correction: null,
+        division_code: facts.divisionCode,
+      })
+      .returning(['id', 'division_code', 'number', 'applicant_account_id', 'title'])
+      .executeTakeFirstOrThrow();
+    await record(trx, deps, actor, row, null, 'draft', { subject: `${input.subject.kind}:${input.subject.key}` });
+    return row.id;
+  });
+}
+
+/** Only the applicant, or a window clerk serving them, touches a case's application. */
+export function assertApplicantSide(actor: Actor, c: Case) {
+  if (c.applicant_account_id && c.applicant_account_id === actor.accountId) return;
+  if (hasRole(actor, 'window_clerk')) return;
+  throw new AppError(403, 'forbidden');
+}
+
+export interface SaveInput {
+  version: number;
+  formData?: Record<string, unknown> | undefined;
+  materials?: CaseMaterial[] | undefined;
+}
+
+export async function saveDraft(deps: EngineDeps, actor: Actor | null, caseId: string, input: SaveInput) {
+  assertRole(actor, 'applicant', 'window_clerk');
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await lockCase(trx, caseId);
+    assertApplicantSide(actor, c);
+    checkVersion('case', c.version, input.version);
+    if (c.state !== 'draft' && c.state !== 'correction') {
+      throw new AppError(409, 'case_not_editable', { state: c.state });
+    }
+    await updateCase(trx, c, {
+      ...(input.formData ? { form_data: JSON.stringify({ ...c.form_data, ...input.formData }) as unknown as Record<string, unknown> } : {}),
+      ...(input.materials ? { materials: JSON.stringify(input.materials) as unknown as CaseMaterial[] } : {}),
+      channel: c.state === 'draft' ? actor.channel : c.channel,
+    });
+    await record(trx, deps, actor, c, null, 'save', { fields: Object.keys(input.formData ?? {}) });
+  });
+}
+
+/** Every missing or malformed field and material at once (一次告知), never just the first. */
+export function missingForSubmission(
+  subject: { bundle?: BundleDef; item?: ItemDef },
+  catalogue: ReadonlyMap<string, ItemDef>,
+  formData: Record<string, unknown>,
+  materials: readonly CaseMaterial[],
+): ProblemDetail[] {
+  const refs = subject.bundle ? subject.bundle.items : [{ item: subject.item!.key }];
+  const problems: ProblemDetail[] = [];
+  const seenFields = new Set<string>();
+  const seenMaterials = new Set<string>();
+  const have = new Set(materials.map((m) => m.key));
+  for (const ref of refs) {
+    if ('when' in ref && ref.when && !evaluateCondition(ref.when, formData)) continue;
+    const item = catalogue.get(ref.item);
+    if (!item) continue;
+    for (const [key, prop] of Object.entries(item.form.properties)) {
+      if (seenFields.has(key)) continue;
+      const value = formData[key];
+      const empty = value === undefined || value === null || value === '';
+      if (empty) {
+        if (item.form.required.includes(key)) {
+          seenFields.add(key);
+          problems.push({ code: 'validation_required', field: `formData.${key}` });
+        }
+        continue;
+      }
+      const typeOk =
+        prop.type === 'string' ? typeof value === 'string'
+        : prop.type === 'boolean' ? typeof value === 'boolean'
+        : prop.type === 'integer' ? Number.isInteger(value)
+        : typeof value === 'number' && Number.isFinite(value);
+      if (!typeOk) {
+        seenFields.add(key);
+        problems.push({ code: 'validation_type', field: `formData.${key}`, params: { type: prop.type } });
+      } else if (prop.enum && !prop.enum.includes(value as string | number)) {
+        seenFields.add(key);
+        problems.push({ code: 'validation_enum', field: `formData.${key}`, params: { allowed: prop.enum.join(', ') } });
+      }
+    }
+    for (const m of item.materials) {
+      if (seenMaterials.has(m.key) || have.has(m.key)) continue;
+      const needed =
+        m.requirement === 'required' || (m.requirement === 'conditional' && m.condition && evaluateCondition(m.condition, formData));
+      if (needed) {
+        seenMaterials.add(m.key);
+        problems.push({ code: 'material_missing', field: `materials.${m.key}`, params: { name: m.name } });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Hands the application in: checked as a whole, then the tasks are laid out and intake opens at
+ * every window. After a correction, the same call hands it back and the paused step resumes.
+ */
+export async function submit(deps: EngineDeps, actor: Actor | null, caseId: string, input: { version: number }) {
+  assertRole(actor, 'applicant', 'window_clerk');
+  const catalogue = await itemCatalogue(deps.db);
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await lockCase(trx, caseId);
+    assertApplicantSide(actor, c);
+    checkVersion('case', c.version, input.version);
+    if (c.state !== 'draft' && c.state !== 'correction') {
+      throw new AppError(409, 'case_not_editable', { state: c.state });
+    }
+    const [kind, key] = c.subject.split(':') as ['bundle' | 'item', string];
+    const subject = kind === 'bundle' ? { bundle: await bundleDefinition(trx, key) } : { item: catalogue.get(key)! };
+    const problems = missingForSubmission(subject, catalogue, c.form_data, c.materials);
+    if (problems.length) {
+      throw new AppError(400, 'case_incomplete', { count: problems.length }, problems[0]!.field, problems);
+    }
+    const def = await loadDefinition(trx, c.definition_id);
+    const today = todayOf(deps);
+    if (c.state === 'draft') {
+      await trx
+        .insertInto('task')
+        .values(
+          def.steps.map((s) => ({
+            case_id: c.id,
+            step_key: s.key,
+            name: s.name,
+            item_key: s.item ?? null,
+            owner_unit: null,
+            role: s.role,
+            state: 'waiting' as const,
+            paused_by: null,
+            assignee_id: null,
+            opened_on: null,
+            limit_days: s.limitDays,
+            due: null,
+            due_provisional: false,
+            sla: null,
+            paused_days: 0,
+            paused_since: null,
+            special_procedure: null,
+            decision: null,
+            comment: null,
+            decided_by: null,
+            decided_at: null,
+            division_code: c.division_code,
+          })),
+        )
+        .execute();
+      await updateCase(trx, c, { state: 'submitted', submitted_at: new Date(), channel: actor.channel });
+      const fresh = await lockCase(trx, c.id);
+      await openReadySteps(trx, deps, fresh, def, { itemDepartment: (i) => itemDepartment(catalogue, i) });
+      await record(trx, deps, actor, c, null, 'submit', {});
+      return;
+    }
+    // A correction answered: the step that asked resumes, its clock moved on by the pause.
+    const paused = await trx
+      .selectFrom('task')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .where('state', '=', 'paused')
+      .where('paused_by', '=', 'request_correction')
+      .forUpdate()
+      .execute();
+    for (const t of paused) await resumeTask(trx, deps, t, today);
+    const caseResume = await resumeCase(deps, c, today);
+    await updateCase(trx, c, {
+      ...caseResume,
+      state: c.accepted_on ? 'in_review' : 'submitted',
+      correction: null,
+      submitted_at: new Date(),
+    });
+    await record(trx, deps, actor, c, paused[0] ?? null, 'resubmit', {});
+  });
+}
+
+export const itemDepartment = (catalogue: ReadonlyMap<string, ItemDef>, item: string) => {
+  const d = catalogue.get(item)?.department;
+  return d ? `dept:${d}` : undefined;
+};

@@ -1,0 +1,326 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { errorResponses, IdParams, listOf, Nullable, PageQuery } from '../../server/schemas.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
+import { act, type ActInput } from './engine/act.ts';
+import type { EngineDeps } from './engine/context.ts';
+import { saveDraft, startDraft, submit } from './engine/draft.ts';
+import { startInternalService } from './engine/internal.ts';
+import { addFollowUpReview, rateCase } from './engine/rating.ts';
+import { ACTIONS, SPECIAL_PROCEDURES } from './model.ts';
+import { getCase, listCases, listMyTasks, ratingStats, tripStats } from './queries.ts';
+import { CaseDetail, CaseSummary, TaskRow } from './schemas.ts';
+
+const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const tags = ['cases'];
+const Version = Type.Integer({ minimum: 1, description: 'The version you saw: a concurrent change answers 409' });
+const Material = Type.Object(
+  {
+    key: Type.String({ maxLength: 64 }),
+    name: Type.String({ maxLength: 100 }),
+    source: lit(['upload', 'certificate', 'shared_data', 'paper'] as const),
+    reference: Nullable(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calendar: WorkingCalendar }> = async (app, { db, calendar }) => {
+  const deps: EngineDeps = { db, calendar };
+  const detail = async (request: FastifyRequest, id: string) => getCase(db, request.actor, id, await calendar.lookup());
+
+  app.post(
+    '/cases',
+    {
+      config: { roles: ['applicant', 'window_clerk'] },
+      schema: {
+        tags,
+        summary: 'Start an application (a draft kept on the server, resumable from any channel)',
+        body: Type.Object(
+          {
+            subject: Type.Object({ kind: lit(['bundle', 'item'] as const), key: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+            formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+            onBehalfOf: Type.Optional(
+              Type.Object(
+                { personId: Type.Optional(Type.String({ format: 'uuid' })), enterpriseId: Type.Optional(Type.String({ format: 'uuid' })) },
+                { additionalProperties: false },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await startDraft(deps, request.actor, request.body);
+      return reply.status(201).send(await detail(request, id));
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Cases: mine (applicants), my units’ (reviewers), all (windows, supervisors)',
+        querystring: Type.Object({
+          ...PageQuery,
+          state: Type.Optional(lit(['draft', 'submitted', 'correction', 'in_review', 'delivering', 'closed', 'declined', 'withdrawn'] as const)),
+          kind: Type.Optional(lit(['service_application', 'internal_service', 'rating_follow_up'] as const)),
+          number: Type.Optional(Type.String({ maxLength: 40 })),
+          residentId: Type.Optional(Type.String({ maxLength: 32 })),
+        }),
+        response: { 200: listOf(CaseSummary), ...errorResponses },
+      },
+    },
+    async (request) => listCases(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/cases/:id',
+    { schema: { tags, summary: 'One case: its steps, deadlines, timeline, trips and rating', params: IdParams, response: { 200: CaseDetail, ...errorResponses } } },
+    async (request) => detail(request, request.params.id),
+  );
+
+  app.patch(
+    '/cases/:id',
+    {
+      config: { roles: ['applicant', 'window_clerk'] },
+      schema: {
+        tags,
+        summary: 'Save the draft (form data merged, materials replaced)',
+        params: IdParams,
+        body: Type.Object(
+          { version: Version, formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())), materials: Type.Optional(Type.Array(Material, { maxItems: 100 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await saveDraft(deps, request.actor, request.params.id, request.body as Parameters<typeof saveDraft>[3]);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/cases/:id/submit',
+    {
+      config: { roles: ['applicant', 'window_clerk'] },
+      schema: {
+        tags,
+        summary: 'Hand the application in (or back in, after a correction); 400 lists everything missing',
+        params: IdParams,
+        body: Type.Object({ version: Version }, { additionalProperties: false }),
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await submit(deps, request.actor, request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/cases/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: 'Act on a step: accept, request_correction, decline, approve, reject, return, escalate, withdraw, special procedures, deliver',
+        params: IdParams,
+        body: Type.Object(
+          {
+            taskId: Type.String({ format: 'uuid' }),
+            action: lit(ACTIONS),
+            version: Version,
+            comment: Type.Optional(Type.String({ maxLength: 2000 })),
+            corrections: Type.Optional(
+              Type.Array(
+                Type.Object({ field: Type.String({ maxLength: 100 }), message: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+                { minItems: 1, maxItems: 50 },
+              ),
+            ),
+            reason: Type.Optional(Type.String({ maxLength: 2000 })),
+            legalBasis: Type.Optional(Type.String({ maxLength: 500 })),
+            procedure: Type.Optional(lit(Object.keys(SPECIAL_PROCEDURES) as (keyof typeof SPECIAL_PROCEDURES)[])),
+            delivery: Type.Optional(
+              Type.Object(
+                { method: lit(['pickup', 'post', 'electronic'] as const), trackingNumber: Type.Optional(Type.String({ maxLength: 40 })) },
+                { additionalProperties: false },
+              ),
+            ),
+            visit: Type.Optional(Type.Object({ servicePoint: Type.String({ maxLength: 64 }) }, { additionalProperties: false })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { taskId, ...input } = request.body;
+      const owner = await db.selectFrom('task').select('case_id').where('id', '=', taskId).executeTakeFirst();
+      if (!owner || owner.case_id !== request.params.id) throw new AppError(404, 'not_found', { what: 'task' });
+      await act(deps, request.actor, taskId, input as ActInput);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.get(
+    '/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'My work queue (assignee=me), soonest deadline first; supervisors see every unit',
+        querystring: Type.Object({
+          ...PageQuery,
+          assignee: Type.Optional(Type.Literal('me')),
+          sla: Type.Optional(lit(['green', 'yellow', 'red'] as const)),
+          state: Type.Optional(lit(['open', 'paused'] as const)),
+        }),
+        response: { 200: listOf(TaskRow), ...errorResponses },
+      },
+    },
+    async (request) => listMyTasks(db, request.actor, request.query),
+  );
+
+  app.post(
+    '/cases/:id/rating',
+    {
+      config: { roles: ['applicant'] },
+      schema: {
+        tags: ['ratings'],
+        summary: '好差评: rate a delivered case once (1–5); 1 or 2 opens a follow-up case',
+        params: IdParams,
+        body: Type.Object(
+          {
+            score: Type.Integer({ minimum: 1, maximum: 5 }),
+            text: Type.Optional(Type.String({ maxLength: 1000 })),
+            tags: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ caseId: Type.String(), score: Type.Integer(), followUpCaseId: Nullable(Type.String()) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await rateCase(deps, request.actor, request.params.id, request.body as Parameters<typeof rateCase>[3])),
+  );
+
+  app.post(
+    '/cases/:id/rating/follow-up',
+    {
+      config: { roles: ['applicant'] },
+      schema: {
+        tags: ['ratings'],
+        summary: 'Add the one later review (追评)',
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await addFollowUpReview(deps, request.actor, request.params.id, request.body.text);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/ratings',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['ratings'],
+        summary: 'Each department’s ratings and 差评率 (public)',
+        response: {
+          200: listOf(
+            Type.Object({
+              unit: Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() }),
+              ratings: Type.Integer(),
+              average: Type.Number(),
+              bad: Type.Integer(),
+              badRate: Type.Number(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => {
+      const data = await ratingStats(db);
+      return { data, total: data.length };
+    },
+  );
+
+  app.get(
+    '/cases/stats/trips',
+    {
+      config: { roles: ['supervisor', 'admin', 'leader', 'window_clerk'] },
+      schema: {
+        tags,
+        summary: 'Trips and zero-trip rate per bundle/item, channel or street',
+        querystring: Type.Object({ by: lit(['subject', 'channel', 'street'] as const) }),
+        response: {
+          200: listOf(Type.Object({ key: Type.String(), cases: Type.Integer(), trips: Type.Integer(), zeroTrip: Type.Integer(), zeroTripRate: Type.Number() })),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const data = await tripStats(db, request.query.by);
+      return { data, total: data.length };
+    },
+  );
+
+  app.post(
+    '/internal-services',
+    {
+      config: { roles: ['reviewer', 'window_clerk', 'supervisor', 'admin'] },
+      schema: {
+        tags,
+        summary: '机关内部“最多跑一次”: ask another department for data, a seal or an opinion',
+        body: Type.Object(
+          {
+            targetDepartment: Type.String({ pattern: '^dept:[a-z0-9-]+$' }),
+            kind: lit(['data', 'seal', 'opinion'] as const),
+            title: Type.String({ minLength: 1, maxLength: 100 }),
+            detail: Type.String({ minLength: 1, maxLength: 2000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await startInternalService(deps, request.actor, request.body);
+      return reply.status(201).send(await detail(request, id));
+    },
+  );
+
+  app.get(
+    '/notifications',
+    {
+      schema: {
+        tags,
+        summary: 'My in-app notifications',
+        querystring: Type.Object(PageQuery),
+        response: {
+          200: listOf(Type.Object({ id: Type.String(), caseId: Nullable(Type.String()), title: Type.String(), body: Type.String(), createdAt: Type.String(), read: Type.Boolean() })),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const q = db.selectFrom('notification').where('account_id', '=', request.actor!.accountId);
+      const [rows, count] = await Promise.all([
+        q.selectAll().orderBy('created_at', 'desc').limit(request.query.limit).offset(request.query.offset).execute(),
+        q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        total: Number(count.n),
+        data: rows.map((r) => ({ id: r.id, caseId: r.case_id, title: r.title, body: r.body, createdAt: new Date(r.created_at).toISOString(), read: Boolean(r.read_at) })),
+      };
+    },
+  );
+};

@@ -1,0 +1,90 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { Nullable } from '../../server/schemas.ts';
+
+const S = Type.String();
+const NS = Nullable(Type.String());
+
+export const CaseSummary = Type.Object({
+  id: S,
+  number: NS,
+  kind: S,
+  subject: S,
+  title: S,
+  state: S,
+  outcome: NS,
+  applicantName: S,
+  channel: S,
+  submittedAt: NS,
+  acceptedOn: NS,
+  promisedDue: NS,
+  statutoryDue: NS,
+  dueProvisional: Type.Boolean({ description: 'A deadline past the published holiday data' }),
+  sla: NS,
+  trips: Type.Integer({ description: 'Physical visits; 0 = zero-trip (跑零次)' }),
+  version: Type.Integer(),
+  createdAt: S,
+});
+
+const TaskView = Type.Object({
+  id: S,
+  stepKey: S,
+  name: S,
+  itemKey: NS,
+  state: S,
+  pausedBy: NS,
+  specialProcedure: NS,
+  ownerUnit: Nullable(Type.Object({ code: S, name: S, nameEn: S })),
+  role: S,
+  openedOn: NS,
+  limitDays: Nullable(Type.Integer()),
+  due: NS,
+  dueProvisional: Type.Boolean(),
+  sla: NS,
+  pausedDays: Type.Integer(),
+  workingDaysUsed: Nullable(Type.Integer()),
+  decision: NS,
+  comment: NS,
+  decidedAt: NS,
+  version: Type.Integer(),
+  allowedActions: Type.Array(S, { description: 'What the caller may do on this step now' }),
+});
+
+export const CaseDetail = Type.Object({
+  ...CaseSummary.properties,
+  formData: Type.Record(Type.String(), Type.Unknown()),
+  materials: Type.Array(Type.Object({ key: S, name: S, source: S, reference: NS })),
+  correction: Nullable(Type.Object({ items: Type.Array(Type.Object({ field: S, message: S })), requestedAt: S })),
+  delivery: Nullable(Type.Object({ method: S, trackingNumber: Type.Optional(S), servicePoint: Type.Optional(S) })),
+  parentCaseId: NS,
+  tasks: Type.Array(TaskView),
+  timeline: Type.Array(
+    Type.Object({ id: Type.Integer(), action: S, step: NS, actor: S, channel: S, at: S, data: Type.Record(Type.String(), Type.Unknown()) }),
+  ),
+  tripList: Type.Array(Type.Object({ purpose: S, servicePoint: S, at: S })),
+  rating: Nullable(
+    Type.Object({
+      score: Type.Integer(),
+      text: NS,
+      tags: Type.Array(S),
+      at: S,
+      followUpText: NS,
+      followUpCaseId: NS,
+    }),
+  ),
+});
+
+export const TaskRow = Type.Object({
+  id: S,
+  stepKey: S,
+  name: S,
+  state: S,
+  ownerUnit: NS,
+  role: S,
+  openedOn: NS,
+  due: NS,
+  dueProvisional: Type.Boolean(),
+  sla: NS,
+  pausedBy: NS,
+  version: Type.Integer(),
+  case: Type.Object({ id: S, number: NS, title: S, applicantName: S, state: S, channel: S, submittedAt: NS }),
+});
