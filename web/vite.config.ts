@@ -19,7 +19,11 @@ export default defineConfig({
         // Channels are split by their React.lazy imports; this only names the chunks. Shared
         // chunks would otherwise be named after an arbitrary module in them (e.g. `roles`).
         chunkFileNames: (chunk) => {
-          const channel = /channels[\\/](\w+)[\\/]/.exec(chunk.facadeModuleId ?? '')?.[1];
+          // A lazy page inside a channel (channels/admin/catalogue/index.tsx) is named after both.
+          const id = chunk.facadeModuleId ?? '';
+          const page = /channels[\\/](\w+)[\\/](\w+)[\\/]index\.tsx?$/.exec(id);
+          if (page) return `assets/channel-${page[1]}-${page[2]}-[hash].js`;
+          const channel = /channels[\\/](\w+)[\\/]/.exec(id)?.[1];
           if (channel) return `assets/channel-${channel}-[hash].js`;
           if (chunk.facadeModuleId || KEEP_NAME.has(chunk.name)) return 'assets/[name]-[hash].js';
           return 'assets/shared-[hash].js';

@@ -11,6 +11,8 @@ import { Loading } from './shell/Loading';
 // Every channel is its own chunk, so a citizen opening the portal never downloads the back-office
 // workbenches (and vice versa).
 const Portal = lazy(() => import('./channels/portal'));
+// Guides are opened from search results and shared links alike: a chunk of their own.
+const Guide = lazy(() => import('./channels/portal/guide'));
 const Mobile = lazy(() => import('./channels/mobile'));
 const Kiosk = lazy(() => import('./channels/kiosk'));
 const Counter = lazy(() => import('./channels/counter'));
@@ -40,6 +42,7 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<Portal />} />
+          <Route path="/guide/:kind/:key" element={<Guide />} />
           <Route path="/login" element={<Login />} />
           <Route path="/m/*" element={<Mobile />} />
           <Route path="/kiosk/*" element={<Kiosk />} />

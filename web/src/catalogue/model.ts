@@ -102,7 +102,11 @@ export interface Fee {
 }
 
 /** Opaque to the UI, which only carries it back on save. */
-export type FormSchema = { type: 'object'; properties: Record<string, unknown>; required: string[] };
+export type FormSchema = {
+  type: 'object';
+  properties: Record<string, unknown>;
+  required: string[];
+};
 
 export interface ItemDef extends Named {
   key: string;

@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api';
 
 export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; data: T };
+  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
 
 const asApiError = (error: unknown) =>
   error instanceof ApiError ? error : new ApiError(0, 'unexpected', String(error));

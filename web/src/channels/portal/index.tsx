@@ -1,10 +1,15 @@
-import { ChannelHome } from '../../shell/ChannelHome';
+import { useT } from '../../i18n';
 import { Shell } from '../../shell/Shell';
+import { Browse } from './Browse';
+import { Search } from './Search';
 
 export default function PortalChannel() {
+  const t = useT();
   return (
     <Shell channel="portal">
-      <ChannelHome channel="portal" />
+      <p className="ot-welcome">{t('channel.portal.welcome')}</p>
+      <Search />
+      <Browse />
     </Shell>
   );
 }
