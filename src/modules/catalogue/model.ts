@@ -56,9 +56,7 @@ export interface Fee {
 }
 
 export type ItemResult =
-  | { kind: 'none' }
-  | { kind: 'decision' }
-  | { kind: 'certificate'; certificateType: string };
+  { kind: 'none' } | { kind: 'decision' } | { kind: 'certificate'; certificateType: string };
 
 export type ElementType = 'string' | 'number' | 'integer' | 'boolean';
 
@@ -75,7 +73,17 @@ export interface FormProperty {
   maxLength?: number;
   pattern?: string;
   /** UI hints. */
-  'x-widget'?: 'text' | 'textarea' | 'select' | 'radio' | 'switch' | 'date' | 'number' | 'resident-id' | 'uscc' | 'phone';
+  'x-widget'?:
+    | 'text'
+    | 'textarea'
+    | 'select'
+    | 'radio'
+    | 'switch'
+    | 'date'
+    | 'number'
+    | 'resident-id'
+    | 'uscc'
+    | 'phone';
   'x-order'?: number;
   'x-help'?: string;
 }
