@@ -1,4 +1,5 @@
 import type { AuditTables } from '../modules/audit/audit-entry.table.ts';
+import type { CasesTables } from '../modules/cases/cases.table.ts';
 import type { CatalogueTables } from '../modules/catalogue/catalogue.table.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.table.ts';
 import type { IdentityTables } from '../modules/identity/tables/index.ts';
@@ -6,4 +7,10 @@ import type { IdempotencyTables } from '../server/idempotency/idempotency.table.
 
 /** Every table of every module, as Kysely sees them. Only a module's own code queries its tables. */
 export interface Database
-  extends AuditTables, IdentityTables, CalendarTables, CatalogueTables, IdempotencyTables {}
+  extends
+    AuditTables,
+    IdentityTables,
+    CalendarTables,
+    CatalogueTables,
+    IdempotencyTables,
+    CasesTables {}

@@ -7,6 +7,7 @@ import {
   type MigrationResultSet,
 } from 'kysely';
 import * as audit from '../modules/audit/migrations/2026112800_audit.ts';
+import * as cases from '../modules/cases/migrations/2026112805_cases.ts';
 import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
 import * as calendar from '../modules/calendar/migrations/2026112802_calendar.ts';
 import * as identity from '../modules/identity/migrations/2026112801_identity.ts';
@@ -22,6 +23,7 @@ const ALL: Record<string, Migration> = {
   '2026112802_calendar': calendar,
   '2026112803_idempotency': idempotency,
   '2026112804_catalogue': catalogue,
+  '2026112805_cases': cases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

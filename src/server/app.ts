@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { calendarRoutes, WorkingCalendar } from '../modules/calendar/index.ts';
+import { caseRoutes, type Clock } from '../modules/cases/index.ts';
 import { catalogueRoutes } from '../modules/catalogue/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { AppError } from '../shared/app-error.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   /** Where the built web app lives; tests that need no pages leave it out. */
   webDistDir?: string;
   logStream?: NodeJS.WritableStream;
+  /** The case engine's sense of time; tests and demo seeds set it to act on chosen dates. */
+  clock?: Clock;
 }
 
 export interface AppServices {
@@ -85,7 +88,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'identity', description: 'Org tree, persons, enterprises, staff and sign-in' },
         { name: 'calendar', description: 'Working days' },
-        { name: 'catalogue', description: 'Service items, bundles (一件事), service points, search' },
+        {
+          name: 'catalogue',
+          description: 'Service items, bundles (一件事), service points, search',
+        },
+        { name: 'cases', description: 'Cases: drafts, intake, reviews, deadlines, delivery' },
+        { name: 'ratings', description: '好差评: ratings after every case' },
         { name: 'audit', description: 'Audit trail' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -147,6 +155,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(auditRoutes, { db });
       await api.register(catalogueRoutes, { db });
+      await api.register(caseRoutes, {
+        db,
+        calendar: services.calendar,
+        ...(deps.clock ? { clock: deps.clock } : {}),
+      });
     },
     { prefix: '/api/v1' },
   );

@@ -154,7 +154,8 @@ const messages = {
   // catalogue
   item_promise_exceeds_statutory: {
     'zh-CN': '承诺时限（{promised} 个工作日）不能长于法定时限（{statutory} 个工作日）',
-    'en-US': 'The promised limit ({promised} working days) cannot exceed the statutory limit ({statutory})',
+    'en-US':
+      'The promised limit ({promised} working days) cannot exceed the statutory limit ({statutory})',
   },
   item_visit_reason_required: {
     'zh-CN': '到办事现场次数大于 0 时必须说明理由',
@@ -164,7 +165,10 @@ const messages = {
     'zh-CN': '“{field}”：有条件提交的材料须写明条件',
     'en-US': '"{field}": a conditional material needs its condition',
   },
-  item_unknown_department: { 'zh-CN': '部门“{department}”不存在', 'en-US': 'No department "{department}"' },
+  item_unknown_department: {
+    'zh-CN': '部门“{department}”不存在',
+    'en-US': 'No department "{department}"',
+  },
   item_in_use: {
     'zh-CN': '事项“{item}”仍被一件事“{bundle}”使用',
     'en-US': 'Item "{item}" is still used by bundle "{bundle}"',
@@ -174,13 +178,22 @@ const messages = {
     'en-US': 'The bundle definition has {count} problem(s)',
   },
   bundle_empty: { 'zh-CN': '一件事至少包含一个事项', 'en-US': 'A bundle needs at least one item' },
-  bundle_duplicate_item: { 'zh-CN': '事项“{item}”重复出现', 'en-US': 'Item "{item}" appears twice' },
-  bundle_unknown_item: { 'zh-CN': '事项“{item}”不在事项目录中', 'en-US': 'Item "{item}" is not in the catalogue' },
+  bundle_duplicate_item: {
+    'zh-CN': '事项“{item}”重复出现',
+    'en-US': 'Item "{item}" appears twice',
+  },
+  bundle_unknown_item: {
+    'zh-CN': '事项“{item}”不在事项目录中',
+    'en-US': 'Item "{item}" is not in the catalogue',
+  },
   bundle_unknown_dependency: {
     'zh-CN': '前置事项“{dependency}”不在本一件事中',
     'en-US': 'Prerequisite "{dependency}" is not part of this bundle',
   },
-  bundle_cycle: { 'zh-CN': '事项之间存在循环依赖：{cycle}', 'en-US': 'The items depend on each other in a cycle: {cycle}' },
+  bundle_cycle: {
+    'zh-CN': '事项之间存在循环依赖：{cycle}',
+    'en-US': 'The items depend on each other in a cycle: {cycle}',
+  },
   bundle_element_conflict: {
     'zh-CN': '数据项“{element}”类型冲突：“{itemA}”为 {typeA}，“{itemB}”为 {typeB}',
     'en-US': 'Data element "{element}" conflicts: "{itemA}" has {typeA}, "{itemB}" has {typeB}',
@@ -191,7 +204,8 @@ const messages = {
   },
   bundle_promise_too_short: {
     'zh-CN': '承诺时限 {promised} 个工作日短于关键路径 {critical} 个工作日（{path}）',
-    'en-US': 'The promised {promised} working days are shorter than the critical path of {critical} ({path})',
+    'en-US':
+      'The promised {promised} working days are shorter than the critical path of {critical} ({path})',
   },
   import_invalid: {
     'zh-CN': '导入文件有 {count} 处问题，未导入任何内容',
@@ -213,7 +227,10 @@ const messages = {
     'zh-CN': '环节“{step}”当前不允许“{action}”；可执行：{allowed}',
     'en-US': 'Step "{step}" does not allow "{action}" now; allowed: {allowed}',
   },
-  routing_failed: { 'zh-CN': '无法确定环节“{step}”的办理单位：{reason}', 'en-US': 'Cannot route step "{step}": {reason}' },
+  routing_failed: {
+    'zh-CN': '无法确定环节“{step}”的办理单位：{reason}',
+    'en-US': 'Cannot route step "{step}": {reason}',
+  },
   case_not_editable: {
     'zh-CN': '办件当前状态（{state}）不能修改或提交',
     'en-US': 'The case cannot be changed or submitted in its state ({state})',
@@ -223,9 +240,18 @@ const messages = {
     'en-US': '{count} item(s) are missing from the application; please complete them all',
   },
   material_missing: { 'zh-CN': '缺少材料“{name}”', 'en-US': 'Material "{name}" is missing' },
-  case_already_decided: { 'zh-CN': '办件已作出决定，不能撤回', 'en-US': 'The case has been decided and cannot be withdrawn' },
-  cannot_escalate: { 'zh-CN': '该环节没有上级单位可上报', 'en-US': 'This step has no higher unit to escalate to' },
-  cannot_return: { 'zh-CN': '该环节没有可退回的前一环节', 'en-US': 'This step has no earlier step to return to' },
+  case_already_decided: {
+    'zh-CN': '办件已作出决定，不能撤回',
+    'en-US': 'The case has been decided and cannot be withdrawn',
+  },
+  cannot_escalate: {
+    'zh-CN': '该环节没有上级单位可上报',
+    'en-US': 'This step has no higher unit to escalate to',
+  },
+  cannot_return: {
+    'zh-CN': '该环节没有可退回的前一环节',
+    'en-US': 'This step has no earlier step to return to',
+  },
   rating_not_open: {
     'zh-CN': '办件送达后才能评价（当前：{state}）',
     'en-US': 'A case can be rated once delivered (now: {state})',

@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
+import type { Clock } from '../../src/modules/cases/index.ts';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
@@ -24,7 +25,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { logStream?: NodeJS.WritableStream; webDistDir?: string } = {},
+  opts: { logStream?: NodeJS.WritableStream; webDistDir?: string; clock?: Clock } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await buildApp({
@@ -36,6 +37,7 @@ export async function createTestApp(
     },
     webDistDir: opts.webDistDir ?? '/nonexistent',
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   await app.ready();
   const as: TestApp['as'] = (session, method, url, body, headers = {}) =>

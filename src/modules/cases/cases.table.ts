@@ -62,7 +62,11 @@ export interface CaseTable {
   paused_since: string | null;
   decided_at: Date | null;
   closed_at: Date | null;
-  delivery: { method: 'pickup' | 'post' | 'electronic'; trackingNumber?: string; servicePoint?: string } | null;
+  delivery: {
+    method: 'pickup' | 'post' | 'electronic';
+    trackingNumber?: string;
+    servicePoint?: string;
+  } | null;
   correction: { items: { field: string; message: string }[]; requestedAt: string } | null;
   version: Generated<number>;
   division_code: string;

@@ -11,18 +11,32 @@ const cache = new Map<string, ProcessDefinition>();
  * Stores a definition once per distinct content and returns its id. Running cases keep the
  * definition they started with, so a later edit of a bundle never rewrites a case in flight.
  */
-export async function storeDefinition(trx: Kysely<Database>, def: ProcessDefinition): Promise<string> {
+export async function storeDefinition(
+  trx: Kysely<Database>,
+  def: ProcessDefinition,
+): Promise<string> {
   const problems = validateDefinition(def);
   if (problems.length) {
     throw new Error(`process definition ${def.key} is invalid: ${JSON.stringify(problems)}`);
   }
-  const digest = createHash('sha256').update(stringify(def) ?? '').digest('hex');
+  const digest = createHash('sha256')
+    .update(stringify(def) ?? '')
+    .digest('hex');
   await trx
     .insertInto('process_definition')
-    .values({ key: def.key, digest, kind: def.kind, definition: JSON.stringify(def) as unknown as ProcessDefinition })
+    .values({
+      key: def.key,
+      digest,
+      kind: def.kind,
+      definition: JSON.stringify(def) as unknown as ProcessDefinition,
+    })
     .onConflict((oc) => oc.column('digest').doNothing())
     .execute();
-  const row = await trx.selectFrom('process_definition').select('id').where('digest', '=', digest).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('process_definition')
+    .select('id')
+    .where('digest', '=', digest)
+    .executeTakeFirstOrThrow();
   cache.set(row.id, def);
   return row.id;
 }
@@ -30,7 +44,11 @@ export async function storeDefinition(trx: Kysely<Database>, def: ProcessDefinit
 export async function loadDefinition(db: Kysely<Database>, id: string): Promise<ProcessDefinition> {
   const hit = cache.get(id);
   if (hit) return hit;
-  const row = await db.selectFrom('process_definition').select('definition').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('process_definition')
+    .select('definition')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   cache.set(id, row.definition);
   return row.definition;
 }

@@ -61,12 +61,22 @@ export interface CaseQuery {
 export async function listCases(db: Kysely<Database>, actor: Actor | null, q: CaseQuery) {
   if (!actor) throw new AppError(401, 'unauthenticated');
   let query = db.selectFrom('cases as c');
-  if (actor.kind === 'person' || actor.kind === 'enterprise' || !hasRole(actor, ...STAFF_SEE_ALL, 'reviewer')) {
+  if (
+    actor.kind === 'person' ||
+    actor.kind === 'enterprise' ||
+    !hasRole(actor, ...STAFF_SEE_ALL, 'reviewer')
+  ) {
     query = query.where('c.applicant_account_id', '=', actor.accountId);
   } else if (!hasRole(actor, ...STAFF_SEE_ALL)) {
     const units = actor.roles.map((r) => r.orgUnitCode);
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('task as t').select('t.id').whereRef('t.case_id', '=', 'c.id').where('t.owner_unit', 'in', units)),
+      eb.exists(
+        eb
+          .selectFrom('task as t')
+          .select('t.id')
+          .whereRef('t.case_id', '=', 'c.id')
+          .where('t.owner_unit', 'in', units),
+      ),
     );
   }
   if (q.state) query = query.where('c.state', '=', q.state);
@@ -75,12 +85,22 @@ export async function listCases(db: Kysely<Database>, actor: Actor | null, q: Ca
   if (q.residentId) {
     const id = validateResidentId(q.residentId, 'residentId');
     const person = await findPersonByResidentId(db, actor, id);
-    query = query.where('c.applicant_person_id', '=', person?.id ?? '00000000-0000-0000-0000-000000000000');
+    query = query.where(
+      'c.applicant_person_id',
+      '=',
+      person?.id ?? '00000000-0000-0000-0000-000000000000',
+    );
   }
   const [rows, count] = await Promise.all([
     query
       .selectAll('c')
-      .select((eb) => eb.selectFrom('trip').select(eb.fn.countAll<number>().as('n')).whereRef('trip.case_id', '=', 'c.id').as('trips'))
+      .select((eb) =>
+        eb
+          .selectFrom('trip')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('trip.case_id', '=', 'c.id')
+          .as('trips'),
+      )
       .orderBy('c.created_at', 'desc')
       .orderBy('c.id')
       .limit(q.limit)
@@ -91,7 +111,13 @@ export async function listCases(db: Kysely<Database>, actor: Actor | null, q: Ca
   return { data: rows.map((r) => summary(r as Case & { trips: number })), total: Number(count.n) };
 }
 
-export async function getCase(db: Kysely<Database>, actor: Actor | null, id: string, lookup: DayLookup, today = localDate(new Date())) {
+export async function getCase(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  id: string,
+  lookup: DayLookup,
+  today = localDate(new Date()),
+) {
   if (!actor) throw new AppError(401, 'unauthenticated');
   const c = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) throw new AppError(404, 'not_found', { what: 'case' });
@@ -105,7 +131,10 @@ export async function getCase(db: Kysely<Database>, actor: Actor | null, id: str
   ]);
   const order = new Map(def.steps.map((s, i) => [s.key, i]));
   tasks.sort((a, b) => order.get(a.step_key)! - order.get(b.step_key)!);
-  const units = await orgUnitsByCode(db, tasks.map((t) => t.owner_unit).filter((u): u is string => Boolean(u)));
+  const units = await orgUnitsByCode(
+    db,
+    tasks.map((t) => t.owner_unit).filter((u): u is string => Boolean(u)),
+  );
   return {
     ...summary({ ...c, trips: trips.length }),
     formData: c.form_data,
@@ -113,7 +142,16 @@ export async function getCase(db: Kysely<Database>, actor: Actor | null, id: str
     correction: c.correction,
     delivery: c.delivery,
     parentCaseId: c.parent_case_id,
-    tasks: tasks.map((t) => taskView(t, def.steps.find((s) => s.key === t.step_key)!, actor, units, lookup, today)),
+    tasks: tasks.map((t) =>
+      taskView(
+        t,
+        def.steps.find((s) => s.key === t.step_key)!,
+        actor,
+        units,
+        lookup,
+        today,
+      ),
+    ),
     timeline: events.map((e) => ({
       id: e.id,
       action: e.action,
@@ -123,9 +161,20 @@ export async function getCase(db: Kysely<Database>, actor: Actor | null, id: str
       at: new Date(e.at).toISOString(),
       data: e.data,
     })),
-    tripList: trips.map((t) => ({ purpose: t.purpose, servicePoint: t.service_point, at: new Date(t.at).toISOString() })),
+    tripList: trips.map((t) => ({
+      purpose: t.purpose,
+      servicePoint: t.service_point,
+      at: new Date(t.at).toISOString(),
+    })),
     rating: rating
-      ? { score: rating.score, text: rating.text, tags: rating.tags, at: new Date(rating.at).toISOString(), followUpText: rating.follow_up_text, followUpCaseId: rating.follow_up_case_id }
+      ? {
+          score: rating.score,
+          text: rating.text,
+          tags: rating.tags,
+          at: new Date(rating.at).toISOString(),
+          followUpText: rating.follow_up_text,
+          followUpCaseId: rating.follow_up_case_id,
+        }
       : null,
   };
 }
@@ -142,7 +191,11 @@ function taskView(
   const live = t.state === 'open' || t.state === 'paused';
   const mine =
     live &&
-    actor.roles.some((r) => (r.role === t.role || r.role === 'supervisor') && (t.owner_unit === null || r.orgUnitCode === t.owner_unit));
+    actor.roles.some(
+      (r) =>
+        (r.role === t.role || r.role === 'supervisor') &&
+        (t.owner_unit === null || r.orgUnitCode === t.owner_unit),
+    );
   return {
     id: t.id,
     stepKey: t.step_key,
@@ -151,7 +204,13 @@ function taskView(
     state: t.state,
     pausedBy: t.paused_by,
     specialProcedure: t.special_procedure,
-    ownerUnit: t.owner_unit ? { code: t.owner_unit, name: unit?.name ?? t.owner_unit, nameEn: unit?.nameEn ?? t.owner_unit } : null,
+    ownerUnit: t.owner_unit
+      ? {
+          code: t.owner_unit,
+          name: unit?.name ?? t.owner_unit,
+          nameEn: unit?.nameEn ?? t.owner_unit,
+        }
+      : null,
     role: t.role,
     openedOn: t.opened_on,
     limitDays: t.limit_days,
@@ -160,13 +219,21 @@ function taskView(
     sla: t.sla,
     pausedDays: t.paused_days,
     workingDaysUsed: t.opened_on
-      ? workingDaysUsed(t.opened_on, t.decided_at ? localDate(new Date(t.decided_at)) : today, t.paused_since ? [{ from: t.paused_since, to: null }] : [], lookup) - t.paused_days
+      ? workingDaysUsed(
+          t.opened_on,
+          t.decided_at ? localDate(new Date(t.decided_at)) : today,
+          t.paused_since ? [{ from: t.paused_since, to: null }] : [],
+          lookup,
+        ) - t.paused_days
       : null,
     decision: t.decision,
     comment: t.comment,
     decidedAt: t.decided_at ? new Date(t.decided_at).toISOString() : null,
     version: t.version,
-    allowedActions: mine && live ? allowedActions(step, { state: t.state as 'open' | 'paused', pausedBy: t.paused_by }) : [],
+    allowedActions:
+      mine && live
+        ? allowedActions(step, { state: t.state as 'open' | 'paused', pausedBy: t.paused_by })
+        : [],
   };
 }
 
@@ -186,10 +253,14 @@ export async function listMyTasks(db: Kysely<Database>, actor: Actor | null, q: 
   if (!seesAll) {
     query = query.where((eb) =>
       eb.or(
-        actor.roles.flatMap((r) => [
-          eb.and([eb('t.role', '=', r.role), eb('t.owner_unit', '=', r.orgUnitCode)]),
-          ...(r.role === 'window_clerk' ? [eb.and([eb('t.role', '=', 'window_clerk'), eb('t.owner_unit', 'is', null)])] : []),
-        ]).concat(eb.val(false) as never),
+        actor.roles
+          .flatMap((r) => [
+            eb.and([eb('t.role', '=', r.role), eb('t.owner_unit', '=', r.orgUnitCode)]),
+            ...(r.role === 'window_clerk'
+              ? [eb.and([eb('t.role', '=', 'window_clerk'), eb('t.owner_unit', 'is', null)])]
+              : []),
+          ])
+          .concat(eb.val(false) as never),
       ),
     );
   }
@@ -197,8 +268,25 @@ export async function listMyTasks(db: Kysely<Database>, actor: Actor | null, q: 
   const [rows, count] = await Promise.all([
     query
       .select([
-        't.id', 't.step_key', 't.name', 't.state', 't.owner_unit', 't.role', 't.opened_on', 't.due', 't.due_provisional', 't.sla', 't.paused_by', 't.version',
-        'c.id as case_id', 'c.number', 'c.title', 'c.applicant_name', 'c.state as case_state', 'c.channel', 'c.submitted_at',
+        't.id',
+        't.step_key',
+        't.name',
+        't.state',
+        't.owner_unit',
+        't.role',
+        't.opened_on',
+        't.due',
+        't.due_provisional',
+        't.sla',
+        't.paused_by',
+        't.version',
+        'c.id as case_id',
+        'c.number',
+        'c.title',
+        'c.applicant_name',
+        'c.state as case_state',
+        'c.channel',
+        'c.submitted_at',
       ])
       .orderBy(sql`t.due asc nulls last`)
       .orderBy('c.submitted_at')
@@ -238,7 +326,12 @@ export async function listMyTasks(db: Kysely<Database>, actor: Actor | null, q: 
 
 /** Trips and zero-trip share per subject (bundle or item), channel or street. */
 export async function tripStats(db: Kysely<Database>, by: 'subject' | 'channel' | 'street') {
-  const column = by === 'subject' ? sql.ref('c.subject') : by === 'channel' ? sql.ref('c.channel') : sql.ref('c.applicant_street_code');
+  const column =
+    by === 'subject'
+      ? sql.ref('c.subject')
+      : by === 'channel'
+        ? sql.ref('c.channel')
+        : sql.ref('c.applicant_street_code');
   const rows = await sql<{ key: string | null; cases: number; trips: number; zero_trip: number }>`
     select ${column} as key, count(*)::int as cases, coalesce(sum(t.n), 0)::int as trips,
            count(*) filter (where coalesce(t.n, 0) = 0)::int as zero_trip
@@ -267,10 +360,17 @@ export async function ratingStats(db: Kysely<Database>) {
     ])
     .groupBy('responsible_unit')
     .execute();
-  const units = await orgUnitsByCode(db, rows.map((r) => r.responsible_unit));
+  const units = await orgUnitsByCode(
+    db,
+    rows.map((r) => r.responsible_unit),
+  );
   return rows
     .map((r) => ({
-      unit: { code: r.responsible_unit, name: units.get(r.responsible_unit)?.name ?? r.responsible_unit, nameEn: units.get(r.responsible_unit)?.nameEn ?? r.responsible_unit },
+      unit: {
+        code: r.responsible_unit,
+        name: units.get(r.responsible_unit)?.name ?? r.responsible_unit,
+        nameEn: units.get(r.responsible_unit)?.nameEn ?? r.responsible_unit,
+      },
       ratings: Number(r.n),
       average: Math.round(Number(r.avg) * 100) / 100,
       bad: Number(r.bad),
@@ -278,4 +378,3 @@ export async function ratingStats(db: Kysely<Database>) {
     }))
     .sort((a, b) => b.badRate - a.badRate);
 }
-

@@ -6,7 +6,10 @@ import { errorResponses, IdParams, listOf, Nullable, PageQuery } from '../../ser
 import { AppError } from '../../shared/app-error.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { act, type ActInput } from './engine/act.ts';
-import type { EngineDeps } from './engine/context.ts';
+import { todayOf, type EngineDeps } from './engine/context.ts';
+import type { Clock } from './clock.ts';
+import { buildNotice, NOTICE_KINDS } from './notices.ts';
+import { renderNotice } from '../../shared/pdf/notice.ts';
 import { saveDraft, startDraft, submit } from './engine/draft.ts';
 import { startInternalService } from './engine/internal.ts';
 import { addFollowUpReview, rateCase } from './engine/rating.ts';
@@ -14,9 +17,13 @@ import { ACTIONS, SPECIAL_PROCEDURES } from './model.ts';
 import { getCase, listCases, listMyTasks, ratingStats, tripStats } from './queries.ts';
 import { CaseDetail, CaseSummary, TaskRow } from './schemas.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
 const tags = ['cases'];
-const Version = Type.Integer({ minimum: 1, description: 'The version you saw: a concurrent change answers 409' });
+const Version = Type.Integer({
+  minimum: 1,
+  description: 'The version you saw: a concurrent change answers 409',
+});
 const Material = Type.Object(
   {
     key: Type.String({ maxLength: 64 }),
@@ -27,9 +34,14 @@ const Material = Type.Object(
   { additionalProperties: false },
 );
 
-export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calendar: WorkingCalendar }> = async (app, { db, calendar }) => {
-  const deps: EngineDeps = { db, calendar };
-  const detail = async (request: FastifyRequest, id: string) => getCase(db, request.actor, id, await calendar.lookup());
+export const caseRoutes: FastifyPluginAsyncTypebox<{
+  db: Kysely<Database>;
+  calendar: WorkingCalendar;
+  clock?: Clock;
+}> = async (app, { db, calendar, clock }) => {
+  const deps: EngineDeps = { db, calendar, ...(clock ? { clock } : {}) };
+  const detail = async (request: FastifyRequest, id: string) =>
+    getCase(db, request.actor, id, await calendar.lookup(), todayOf(deps));
 
   app.post(
     '/cases',
@@ -40,11 +52,17 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
         summary: 'Start an application (a draft kept on the server, resumable from any channel)',
         body: Type.Object(
           {
-            subject: Type.Object({ kind: lit(['bundle', 'item'] as const), key: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+            subject: Type.Object(
+              { kind: lit(['bundle', 'item'] as const), key: Type.String({ maxLength: 64 }) },
+              { additionalProperties: false },
+            ),
             formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
             onBehalfOf: Type.Optional(
               Type.Object(
-                { personId: Type.Optional(Type.String({ format: 'uuid' })), enterpriseId: Type.Optional(Type.String({ format: 'uuid' })) },
+                {
+                  personId: Type.Optional(Type.String({ format: 'uuid' })),
+                  enterpriseId: Type.Optional(Type.String({ format: 'uuid' })),
+                },
                 { additionalProperties: false },
               ),
             ),
@@ -68,8 +86,21 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
         summary: 'Cases: mine (applicants), my units’ (reviewers), all (windows, supervisors)',
         querystring: Type.Object({
           ...PageQuery,
-          state: Type.Optional(lit(['draft', 'submitted', 'correction', 'in_review', 'delivering', 'closed', 'declined', 'withdrawn'] as const)),
-          kind: Type.Optional(lit(['service_application', 'internal_service', 'rating_follow_up'] as const)),
+          state: Type.Optional(
+            lit([
+              'draft',
+              'submitted',
+              'correction',
+              'in_review',
+              'delivering',
+              'closed',
+              'declined',
+              'withdrawn',
+            ] as const),
+          ),
+          kind: Type.Optional(
+            lit(['service_application', 'internal_service', 'rating_follow_up'] as const),
+          ),
           number: Type.Optional(Type.String({ maxLength: 40 })),
           residentId: Type.Optional(Type.String({ maxLength: 32 })),
         }),
@@ -81,7 +112,14 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
 
   app.get(
     '/cases/:id',
-    { schema: { tags, summary: 'One case: its steps, deadlines, timeline, trips and rating', params: IdParams, response: { 200: CaseDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'One case: its steps, deadlines, timeline, trips and rating',
+        params: IdParams,
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
     async (request) => detail(request, request.params.id),
   );
 
@@ -94,14 +132,23 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
         summary: 'Save the draft (form data merged, materials replaced)',
         params: IdParams,
         body: Type.Object(
-          { version: Version, formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())), materials: Type.Optional(Type.Array(Material, { maxItems: 100 })) },
+          {
+            version: Version,
+            formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+            materials: Type.Optional(Type.Array(Material, { maxItems: 100 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: CaseDetail, ...errorResponses },
       },
     },
     async (request) => {
-      await saveDraft(deps, request.actor, request.params.id, request.body as Parameters<typeof saveDraft>[3]);
+      await saveDraft(
+        deps,
+        request.actor,
+        request.params.id,
+        request.body as Parameters<typeof saveDraft>[3],
+      );
       return detail(request, request.params.id);
     },
   );
@@ -112,7 +159,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
       config: { roles: ['applicant', 'window_clerk'] },
       schema: {
         tags,
-        summary: 'Hand the application in (or back in, after a correction); 400 lists everything missing',
+        summary:
+          'Hand the application in (or back in, after a correction); 400 lists everything missing',
         params: IdParams,
         body: Type.Object({ version: Version }, { additionalProperties: false }),
         response: { 200: CaseDetail, ...errorResponses },
@@ -129,7 +177,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
     {
       schema: {
         tags,
-        summary: 'Act on a step: accept, request_correction, decline, approve, reject, return, escalate, withdraw, special procedures, deliver',
+        summary:
+          'Act on a step: accept, request_correction, decline, approve, reject, return, escalate, withdraw, special procedures, deliver',
         params: IdParams,
         body: Type.Object(
           {
@@ -139,20 +188,36 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
             comment: Type.Optional(Type.String({ maxLength: 2000 })),
             corrections: Type.Optional(
               Type.Array(
-                Type.Object({ field: Type.String({ maxLength: 100 }), message: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+                Type.Object(
+                  {
+                    field: Type.String({ maxLength: 100 }),
+                    message: Type.String({ minLength: 1, maxLength: 500 }),
+                  },
+                  { additionalProperties: false },
+                ),
                 { minItems: 1, maxItems: 50 },
               ),
             ),
             reason: Type.Optional(Type.String({ maxLength: 2000 })),
             legalBasis: Type.Optional(Type.String({ maxLength: 500 })),
-            procedure: Type.Optional(lit(Object.keys(SPECIAL_PROCEDURES) as (keyof typeof SPECIAL_PROCEDURES)[])),
+            procedure: Type.Optional(
+              lit(Object.keys(SPECIAL_PROCEDURES) as (keyof typeof SPECIAL_PROCEDURES)[]),
+            ),
             delivery: Type.Optional(
               Type.Object(
-                { method: lit(['pickup', 'post', 'electronic'] as const), trackingNumber: Type.Optional(Type.String({ maxLength: 40 })) },
+                {
+                  method: lit(['pickup', 'post', 'electronic'] as const),
+                  trackingNumber: Type.Optional(Type.String({ maxLength: 40 })),
+                },
                 { additionalProperties: false },
               ),
             ),
-            visit: Type.Optional(Type.Object({ servicePoint: Type.String({ maxLength: 64 }) }, { additionalProperties: false })),
+            visit: Type.Optional(
+              Type.Object(
+                { servicePoint: Type.String({ maxLength: 64 }) },
+                { additionalProperties: false },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -161,10 +226,44 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
     },
     async (request) => {
       const { taskId, ...input } = request.body;
-      const owner = await db.selectFrom('task').select('case_id').where('id', '=', taskId).executeTakeFirst();
-      if (!owner || owner.case_id !== request.params.id) throw new AppError(404, 'not_found', { what: 'task' });
+      const owner = await db
+        .selectFrom('task')
+        .select('case_id')
+        .where('id', '=', taskId)
+        .executeTakeFirst();
+      if (!owner || owner.case_id !== request.params.id)
+        throw new AppError(404, 'not_found', { what: 'task' });
       await act(deps, request.actor, taskId, input as ActInput);
       return detail(request, request.params.id);
+    },
+  );
+
+  app.get(
+    '/cases/:id/notices/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'An intake notice as PDF: 受理通知书, 补正材料一次性告知书 or 不予受理通知书',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), kind: lit(NOTICE_KINDS) }),
+        response: {
+          200: Type.String({ contentMediaType: 'application/pdf', description: 'A4 PDF' }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const c = await detail(request, request.params.id);
+      const intake = c.tasks.find((t) => t.stepKey === 'intake')?.ownerUnit?.name;
+      const pdf = await renderNotice(
+        buildNotice(request.params.kind, c, intake ?? '杭州市西湖区行政服务中心'),
+      );
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="${request.params.kind}-${c.number ?? c.id}.pdf"`,
+        )
+        .send(pdf);
     },
   );
 
@@ -202,10 +301,27 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ caseId: Type.String(), score: Type.Integer(), followUpCaseId: Nullable(Type.String()) }), ...errorResponses },
+        response: {
+          201: Type.Object({
+            caseId: Type.String(),
+            score: Type.Integer(),
+            followUpCaseId: Nullable(Type.String()),
+          }),
+          ...errorResponses,
+        },
       },
     },
-    async (request, reply) => reply.status(201).send(await rateCase(deps, request.actor, request.params.id, request.body as Parameters<typeof rateCase>[3])),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await rateCase(
+            deps,
+            request.actor,
+            request.params.id,
+            request.body as Parameters<typeof rateCase>[3],
+          ),
+        ),
   );
 
   app.post(
@@ -216,7 +332,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
         tags: ['ratings'],
         summary: 'Add the one later review (追评)',
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { text: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
@@ -236,7 +355,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
         response: {
           200: listOf(
             Type.Object({
-              unit: Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() }),
+              unit: Type.Object({
+                code: Type.String(),
+                name: Type.String(),
+                nameEn: Type.String(),
+              }),
               ratings: Type.Integer(),
               average: Type.Number(),
               bad: Type.Integer(),
@@ -262,7 +385,15 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
         summary: 'Trips and zero-trip rate per bundle/item, channel or street',
         querystring: Type.Object({ by: lit(['subject', 'channel', 'street'] as const) }),
         response: {
-          200: listOf(Type.Object({ key: Type.String(), cases: Type.Integer(), trips: Type.Integer(), zeroTrip: Type.Integer(), zeroTripRate: Type.Number() })),
+          200: listOf(
+            Type.Object({
+              key: Type.String(),
+              cases: Type.Integer(),
+              trips: Type.Integer(),
+              zeroTrip: Type.Integer(),
+              zeroTripRate: Type.Number(),
+            }),
+          ),
           ...errorResponses,
         },
       },
@@ -306,7 +437,16 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
         summary: 'My in-app notifications',
         querystring: Type.Object(PageQuery),
         response: {
-          200: listOf(Type.Object({ id: Type.String(), caseId: Nullable(Type.String()), title: Type.String(), body: Type.String(), createdAt: Type.String(), read: Type.Boolean() })),
+          200: listOf(
+            Type.Object({
+              id: Type.String(),
+              caseId: Nullable(Type.String()),
+              title: Type.String(),
+              body: Type.String(),
+              createdAt: Type.String(),
+              read: Type.Boolean(),
+            }),
+          ),
           ...errorResponses,
         },
       },
@@ -314,12 +454,24 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; calen
     async (request) => {
       const q = db.selectFrom('notification').where('account_id', '=', request.actor!.accountId);
       const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('created_at', 'desc').limit(request.query.limit).offset(request.query.offset).execute(),
+        q
+          .selectAll()
+          .orderBy('created_at', 'desc')
+          .limit(request.query.limit)
+          .offset(request.query.offset)
+          .execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return {
         total: Number(count.n),
-        data: rows.map((r) => ({ id: r.id, caseId: r.case_id, title: r.title, body: r.body, createdAt: new Date(r.created_at).toISOString(), read: Boolean(r.read_at) })),
+        data: rows.map((r) => ({
+          id: r.id,
+          caseId: r.case_id,
+          title: r.title,
+          body: r.body,
+          createdAt: new Date(r.created_at).toISOString(),
+          read: Boolean(r.read_at),
+        })),
       };
     },
   );

@@ -53,12 +53,24 @@ export const CaseDetail = Type.Object({
   ...CaseSummary.properties,
   formData: Type.Record(Type.String(), Type.Unknown()),
   materials: Type.Array(Type.Object({ key: S, name: S, source: S, reference: NS })),
-  correction: Nullable(Type.Object({ items: Type.Array(Type.Object({ field: S, message: S })), requestedAt: S })),
-  delivery: Nullable(Type.Object({ method: S, trackingNumber: Type.Optional(S), servicePoint: Type.Optional(S) })),
+  correction: Nullable(
+    Type.Object({ items: Type.Array(Type.Object({ field: S, message: S })), requestedAt: S }),
+  ),
+  delivery: Nullable(
+    Type.Object({ method: S, trackingNumber: Type.Optional(S), servicePoint: Type.Optional(S) }),
+  ),
   parentCaseId: NS,
   tasks: Type.Array(TaskView),
   timeline: Type.Array(
-    Type.Object({ id: Type.Integer(), action: S, step: NS, actor: S, channel: S, at: S, data: Type.Record(Type.String(), Type.Unknown()) }),
+    Type.Object({
+      id: Type.Integer(),
+      action: S,
+      step: NS,
+      actor: S,
+      channel: S,
+      at: S,
+      data: Type.Record(Type.String(), Type.Unknown()),
+    }),
   ),
   tripList: Type.Array(Type.Object({ purpose: S, servicePoint: S, at: S })),
   rating: Nullable(
@@ -86,5 +98,13 @@ export const TaskRow = Type.Object({
   sla: NS,
   pausedBy: NS,
   version: Type.Integer(),
-  case: Type.Object({ id: S, number: NS, title: S, applicantName: S, state: S, channel: S, submittedAt: NS }),
+  case: Type.Object({
+    id: S,
+    number: NS,
+    title: S,
+    applicantName: S,
+    state: S,
+    channel: S,
+    submittedAt: NS,
+  }),
 });

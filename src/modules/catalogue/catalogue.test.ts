@@ -18,7 +18,9 @@ const get = async (url: string, session: Session | null = null) => {
 
 async function bundleKeyNamed(name: string): Promise<string> {
   const hits = await get(`/api/v1/search?q=${encodeURIComponent(name)}`);
-  const hit = hits.data.find((h: { kind: string; name: string }) => h.kind === 'bundle' && h.name.includes(name));
+  const hit = hits.data.find(
+    (h: { kind: string; name: string }) => h.kind === 'bundle' && h.name.includes(name),
+  );
   expect(hit, name).toBeTruthy();
   return hit.key;
 }
@@ -41,7 +43,10 @@ describe('the seeded implementation list', () => {
   it('finds 开餐饮店 from everyday words, bundles first', async () => {
     for (const q of ['餐馆', '开饭店', '餐饮']) {
       const hits = await get(`/api/v1/search?q=${encodeURIComponent(q)}`);
-      expect(hits.data[0], q).toMatchObject({ kind: 'bundle', name: expect.stringContaining('开餐饮店') });
+      expect(hits.data[0], q).toMatchObject({
+        kind: 'bundle',
+        name: expect.stringContaining('开餐饮店'),
+      });
     }
     const birth = await get(`/api/v1/search?q=${encodeURIComponent('生孩子')}`);
     expect(birth.data[0].name).toContain('出生');
@@ -76,20 +81,44 @@ describe('editing the catalogue', () => {
   it('shows an admin’s change of a material in the bundle’s merged list', async () => {
     const key = await bundleKeyNamed('开餐饮店');
     const itemKey = (await get(`/api/v1/bundles/${key}`)).items[1].item;
-    const { department, updatedAt: _u, version: _v, key: _k, ...item } = await get(`/api/v1/items/${itemKey}`);
+    const {
+      department,
+      updatedAt: _u,
+      version: _v,
+      key: _k,
+      ...item
+    } = await get(`/api/v1/items/${itemKey}`);
     item.materials[0].name = `${item.materials[0].name}（含布局图）`;
     const clerk = await t.login('clerk');
-    expect((await t.as(clerk, 'PUT', `/api/v1/items/${itemKey}`, { ...item, department: department.key })).statusCode).toBe(403);
-    const saved = await t.as(admin, 'PUT', `/api/v1/items/${itemKey}`, { ...item, department: department.key });
+    expect(
+      (
+        await t.as(clerk, 'PUT', `/api/v1/items/${itemKey}`, {
+          ...item,
+          department: department.key,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const saved = await t.as(admin, 'PUT', `/api/v1/items/${itemKey}`, {
+      ...item,
+      department: department.key,
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().version).toBe(2);
     const compiled = await get(`/api/v1/bundles/${key}/compiled`);
-    expect(compiled.materials.map((m: { name: string }) => m.name)).toContain(item.materials[0].name);
+    expect(compiled.materials.map((m: { name: string }) => m.name)).toContain(
+      item.materials[0].name,
+    );
   });
 
   it('refuses an item promising more than the law allows, naming the field', async () => {
-    const { department, updatedAt: _u, version: _v, key, ...item } = (await get('/api/v1/items?limit=1')).data[0] &&
-      (await get(`/api/v1/items/${(await get('/api/v1/items?limit=1')).data[0].key}`));
+    const {
+      department,
+      updatedAt: _u,
+      version: _v,
+      key,
+      ...item
+    } = (await get('/api/v1/items?limit=1')).data[0] &&
+    (await get(`/api/v1/items/${(await get('/api/v1/items?limit=1')).data[0].key}`));
     const res = await t.as(admin, 'PUT', `/api/v1/items/${key}`, {
       ...item,
       department: department.key,
@@ -97,7 +126,10 @@ describe('editing the catalogue', () => {
       promisedDays: 4,
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'item_promise_exceeds_statutory', field: 'promisedDays' });
+    expect(res.json().error).toMatchObject({
+      code: 'item_promise_exceeds_statutory',
+      field: 'promisedDays',
+    });
   });
 });
 
@@ -121,11 +153,16 @@ describe('the bundle compiler’s refusals through the API', () => {
     materials: [],
     form: {
       type: 'object',
-      properties: { 'premises.test_area': { type: elementType, title: '面积', 'x-title-en': 'Area' } },
+      properties: {
+        'premises.test_area': { type: elementType, title: '面积', 'x-title-en': 'Area' },
+      },
       required: [],
     },
   });
-  const bundle = (items: { item: string; after?: string[]; when?: string }[], promisedDays = 10) => ({
+  const bundle = (
+    items: { item: string; after?: string[]; when?: string }[],
+    promisedDays = 10,
+  ) => ({
     name: '测试一件事',
     nameEn: 'Test bundle',
     audience: 'enterprise',
@@ -135,24 +172,38 @@ describe('the bundle compiler’s refusals through the API', () => {
     items,
   });
   const put = (key: string, body: object) => t.as(admin, 'PUT', `/api/v1/bundles/${key}`, body);
-  const codes = (res: { json(): { error: { details?: { message: string }[]; code: string } } }) => res.json().error;
+  const codes = (res: { json(): { error: { details?: { message: string }[]; code: string } } }) =>
+    res.json().error;
 
   beforeAll(async () => {
-    for (const [key, type, days] of [['t-alpha', 'number', 2], ['t-beta', 'number', 3], ['t-gamma', 'string', 1]] as const) {
+    for (const [key, type, days] of [
+      ['t-alpha', 'number', 2],
+      ['t-beta', 'number', 3],
+      ['t-gamma', 'string', 1],
+    ] as const) {
       const r = await t.as(admin, 'PUT', `/api/v1/items/${key}`, item(key, type, days));
       expect(r.statusCode, r.body).toBe(200);
     }
   });
 
   it('accepts a valid definition and computes its critical path', async () => {
-    const res = await put('t-ok', bundle([{ item: 't-alpha' }, { item: 't-beta', after: ['t-alpha'] }], 5));
+    const res = await put(
+      't-ok',
+      bundle([{ item: 't-alpha' }, { item: 't-beta', after: ['t-alpha'] }], 5),
+    );
     expect(res.statusCode, res.body).toBe(200);
     const compiled = await get('/api/v1/bundles/t-ok/compiled');
     expect(compiled.criticalPath).toEqual({ days: 5, items: ['t-alpha', 't-beta'] });
   });
 
   it('refuses a cycle', async () => {
-    const res = await put('t-cycle', bundle([{ item: 't-alpha', after: ['t-beta'] }, { item: 't-beta', after: ['t-alpha'] }]));
+    const res = await put(
+      't-cycle',
+      bundle([
+        { item: 't-alpha', after: ['t-beta'] },
+        { item: 't-beta', after: ['t-alpha'] },
+      ]),
+    );
     expect(res.statusCode).toBe(400);
     expect(codes(res).code).toBe('bundle_invalid');
     expect(JSON.stringify(codes(res).details)).toMatch(/循环/);
@@ -161,13 +212,22 @@ describe('the bundle compiler’s refusals through the API', () => {
   it('refuses an unknown item, naming it', async () => {
     const res = await put('t-unknown', bundle([{ item: 't-alpha' }, { item: 'no-such-item' }]));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details[0]).toMatchObject({ field: 'items[1].item', message: expect.stringContaining('no-such-item') });
+    expect(res.json().error.details[0]).toMatchObject({
+      field: 'items[1].item',
+      message: expect.stringContaining('no-such-item'),
+    });
   });
 
   it('refuses two items disagreeing on a data element, naming both', async () => {
-    const res = await t.as(admin, 'PUT', '/api/v1/bundles/t-conflict', bundle([{ item: 't-alpha' }, { item: 't-gamma' }]), {
-      'accept-language': 'en',
-    });
+    const res = await t.as(
+      admin,
+      'PUT',
+      '/api/v1/bundles/t-conflict',
+      bundle([{ item: 't-alpha' }, { item: 't-gamma' }]),
+      {
+        'accept-language': 'en',
+      },
+    );
     expect(res.statusCode).toBe(400);
     const message = res.json().error.details[0].message;
     expect(message).toContain('premises.test_area');
@@ -176,7 +236,10 @@ describe('the bundle compiler’s refusals through the API', () => {
   });
 
   it('refuses a promise shorter than the critical path', async () => {
-    const res = await put('t-short', bundle([{ item: 't-alpha' }, { item: 't-beta', after: ['t-alpha'] }], 4));
+    const res = await put(
+      't-short',
+      bundle([{ item: 't-alpha' }, { item: 't-beta', after: ['t-alpha'] }], 4),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0]).toMatchObject({ field: 'promisedDays' });
     // Nothing half-written: the refused bundle does not exist.
@@ -190,14 +253,20 @@ describe('the bundle compiler’s refusals through the API', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().ok).toBe(false);
-    expect(res.json().problems.map((p: { code: string }) => p.code)).toContain('bundle_unknown_dependency');
+    expect(res.json().problems.map((p: { code: string }) => p.code)).toContain(
+      'bundle_unknown_dependency',
+    );
     expect((await t.as(null, 'GET', '/api/v1/bundles/t-draft')).statusCode).toBe(404);
   });
 });
 
 describe('the Excel implementation list', () => {
   const exportBook = async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/catalogue/export', headers: { cookie: admin.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/catalogue/export',
+      headers: { cookie: admin.cookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     return res.rawPayload;
@@ -219,7 +288,14 @@ describe('the Excel implementation list', () => {
     const file = await exportBook();
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['items', 'materials', 'fees', 'service_points', 'bundles', 'bundle_items']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'items',
+      'materials',
+      'fees',
+      'service_points',
+      'bundles',
+      'bundle_items',
+    ]);
     const res = await importBook(file);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().changed).toBe(0);

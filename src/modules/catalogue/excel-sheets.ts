@@ -61,12 +61,17 @@ export const SHEETS = {
       { key: 'condition', parse: text },
       { key: 'conditionText', parse: text },
       { key: 'medium', required: true, parse: text },
-      { key: 'source', required: true, width: 30, parse: (raw: unknown) => {
-        const [kind, value] = String(raw).trim().split(':');
-        if (kind === 'certificate') return { kind, certificateType: value };
-        if (kind === 'shared_data') return { kind, dataset: value };
-        return { kind };
-      } },
+      {
+        key: 'source',
+        required: true,
+        width: 30,
+        parse: (raw: unknown) => {
+          const [kind, value] = String(raw).trim().split(':');
+          if (kind === 'certificate') return { kind, certificateType: value };
+          if (kind === 'shared_data') return { kind, dataset: value };
+          return { kind };
+        },
+      },
       { key: 'copies', required: true, parse: int },
       { key: 'blankFormUrl', parse: text },
       { key: 'sampleUrl', parse: text },

@@ -32,8 +32,13 @@ interface PointDef {
 
 const list = (v: string[] | undefined) => (v ?? []).join(', ');
 const sourceText = (s: ItemDef['materials'][number]['source']) =>
-  s.kind === 'upload' ? 'upload' : s.kind === 'certificate' ? `certificate:${s.certificateType}` : `shared_data:${s.dataset}`;
-const resultText = (r: ItemDef['result']) => (r.kind === 'certificate' ? `certificate:${r.certificateType}` : r.kind);
+  s.kind === 'upload'
+    ? 'upload'
+    : s.kind === 'certificate'
+      ? `certificate:${s.certificateType}`
+      : `shared_data:${s.dataset}`;
+const resultText = (r: ItemDef['result']) =>
+  r.kind === 'certificate' ? `certificate:${r.certificateType}` : r.kind;
 
 /** The whole implementation list, a sheet per kind of row, readable by people and by `import`. */
 export async function exportCatalogue(db: Kysely<Database>, actor: Actor | null): Promise<Buffer> {
@@ -43,7 +48,14 @@ export async function exportCatalogue(db: Kysely<Database>, actor: Actor | null)
     db.selectFrom('catalogue_bundle').select('definition').orderBy('key').execute(),
     db.selectFrom('service_point').selectAll().orderBy('sort_order').orderBy('key').execute(),
   ]);
-  const rows: Record<SheetName, Row[]> = { items: [], materials: [], fees: [], service_points: [], bundles: [], bundle_items: [] };
+  const rows: Record<SheetName, Row[]> = {
+    items: [],
+    materials: [],
+    fees: [],
+    service_points: [],
+    bundles: [],
+    bundle_items: [],
+  };
   for (const { definition: d } of items) {
     rows.items.push({
       ...d,
@@ -53,7 +65,8 @@ export async function exportCatalogue(db: Kysely<Database>, actor: Actor | null)
       keywords: list(d.keywords),
       form: JSON.stringify(d.form),
     });
-    for (const m of d.materials) rows.materials.push({ item: d.key, ...m, source: sourceText(m.source) });
+    for (const m of d.materials)
+      rows.materials.push({ item: d.key, ...m, source: sourceText(m.source) });
     for (const f of d.fees) rows.fees.push({ item: d.key, ...f });
   }
   for (const p of points) {
@@ -72,7 +85,8 @@ export async function exportCatalogue(db: Kysely<Database>, actor: Actor | null)
   }
   for (const { definition: b } of bundles) {
     rows.bundles.push({ ...b, keywords: list(b.keywords) });
-    for (const ref of b.items) rows.bundle_items.push({ bundle: b.key, ...ref, after: list(ref.after) });
+    for (const ref of b.items)
+      rows.bundle_items.push({ bundle: b.key, ...ref, after: list(ref.after) });
   }
   const book = new ExcelJS.Workbook();
   book.creator = 'OneTrip';
@@ -81,7 +95,8 @@ export async function exportCatalogue(db: Kysely<Database>, actor: Actor | null)
     sheet.columns = spec.columns.map((c) => ({ header: c.key, key: c.key, width: c.width ?? 16 }));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const r of rows[name]) sheet.addRow(Object.fromEntries(spec.columns.map((c) => [c.key, r[c.key] ?? null])));
+    for (const r of rows[name])
+      sheet.addRow(Object.fromEntries(spec.columns.map((c) => [c.key, r[c.key] ?? null])));
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -125,7 +140,13 @@ export async function importCatalogue(db: Kysely<Database>, actor: Actor | null,
     const header = new Map<string, number>();
     sheet.getRow(1).eachCell((cell, col) => header.set(String(cellValue(cell.value) ?? ''), col));
     const missing = spec.columns.filter((c) => c.required && !header.has(c.key));
-    for (const c of missing) problems.push({ code: 'import_missing_column', sheet: name, column: c.key, params: { column: c.key } });
+    for (const c of missing)
+      problems.push({
+        code: 'import_missing_column',
+        sheet: name,
+        column: c.key,
+        params: { column: c.key },
+      });
     if (missing.length) continue;
     sheet.eachRow((row, n) => {
       if (n === 1) return;
@@ -137,7 +158,14 @@ export async function importCatalogue(db: Kysely<Database>, actor: Actor | null,
         if (raw === undefined) continue;
         const parsed = c.parse ? c.parse(raw) : raw;
         if (parsed instanceof Error) {
-          problems.push({ code: 'validation_format', sheet: name, row: n, column: c.key, field: c.key, params: { format: parsed.message } });
+          problems.push({
+            code: 'validation_format',
+            sheet: name,
+            row: n,
+            column: c.key,
+            field: c.key,
+            params: { format: parsed.message },
+          });
         } else if (parsed !== undefined) value[c.key] = parsed;
       }
       if (Object.keys(value).length) sheets[name].push({ value, sheet: name, row: n });
@@ -145,7 +173,9 @@ export async function importCatalogue(db: Kysely<Database>, actor: Actor | null,
   }
   // Without its sheets and columns the rest cannot be read; bad cells can, so they are listed
   // together with everything else that is wrong.
-  if (problems.some((p) => p.code === 'import_missing_sheet' || p.code === 'import_missing_column')) {
+  if (
+    problems.some((p) => p.code === 'import_missing_sheet' || p.code === 'import_missing_column')
+  ) {
     throw importInvalid(problems);
   }
 
@@ -155,18 +185,32 @@ export async function importCatalogue(db: Kysely<Database>, actor: Actor | null,
   const departments = new Set((await departmentDirectory(db)).keys());
   const catalogue = new Map(items.map((i) => [i.value.key, i.value]));
   for (const it of items) {
-    for (const p of checkItem(it.value, departments)) problems.push({ ...p, sheet: 'items', row: it.row, column: p.field });
+    for (const p of checkItem(it.value, departments))
+      problems.push({ ...p, sheet: 'items', row: it.row, column: p.field });
   }
   for (const b of bundles) {
     const result = compileBundle(b.value, catalogue);
     if (!result.ok) {
       for (const p of result.problems) {
-        problems.push({ code: p.code, params: p.params, field: p.field, sheet: 'bundles', row: b.row, column: p.field.split(/[.[]/)[0] });
+        problems.push({
+          code: p.code,
+          params: p.params,
+          field: p.field,
+          sheet: 'bundles',
+          row: b.row,
+          column: p.field.split(/[.[]/)[0],
+        });
       }
     }
   }
   if (problems.length) throw importInvalid(problems);
-  return applyImport(db, actor, items.map((i) => i.value), bundles.map((b) => b.value), points);
+  return applyImport(
+    db,
+    actor,
+    items.map((i) => i.value),
+    bundles.map((b) => b.value),
+    points,
+  );
 }
 
 function importInvalid(all: ProblemDetail[]) {
@@ -186,17 +230,38 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 const validateItem = ajv.compile(ItemDefSchema);
 const validateBundle = ajv.compile(BundleDefSchema);
 
-function schemaProblems(errors: ErrorObject[] | null | undefined, locate: (path: string[]) => { sheet: SheetName; row: number; column: string }): ProblemDetail[] {
+function schemaProblems(
+  errors: ErrorObject[] | null | undefined,
+  locate: (path: string[]) => { sheet: SheetName; row: number; column: string },
+): ProblemDetail[] {
   return (errors ?? []).map((e) => {
     const path = e.instancePath.split('/').filter(Boolean);
     if (e.keyword === 'required') path.push(String(e.params.missingProperty));
     const where = locate(path);
-    const code = e.keyword === 'required' ? 'validation_required' : e.keyword === 'enum' || e.keyword === 'const' ? 'validation_enum' : e.keyword === 'type' ? 'validation_type' : 'validation_other';
-    return { code, field: where.column, ...where, params: { type: String(e.params.type ?? ''), allowed: String((e.params.allowedValues ?? e.params.allowedValue ?? '') as string) } };
+    const code =
+      e.keyword === 'required'
+        ? 'validation_required'
+        : e.keyword === 'enum' || e.keyword === 'const'
+          ? 'validation_enum'
+          : e.keyword === 'type'
+            ? 'validation_type'
+            : 'validation_other';
+    return {
+      code,
+      field: where.column,
+      ...where,
+      params: {
+        type: String(e.params.type ?? ''),
+        allowed: String((e.params.allowedValues ?? e.params.allowedValue ?? '') as string),
+      },
+    };
   });
 }
 
-function assembleItems(sheets: Record<SheetName, Located<Row>[]>, problems: ProblemDetail[]): Located<ItemDef>[] {
+function assembleItems(
+  sheets: Record<SheetName, Located<Row>[]>,
+  problems: ProblemDetail[],
+): Located<ItemDef>[] {
   const byItem = <T>(rows: Located<Row>[]) => {
     const m = new Map<string, Located<Row>[]>();
     for (const r of rows) m.set(String(r.value.item), [...(m.get(String(r.value.item)) ?? []), r]);
@@ -207,7 +272,13 @@ function assembleItems(sheets: Record<SheetName, Located<Row>[]>, problems: Prob
   const known = new Set(sheets.items.map((r) => String(r.value.key)));
   for (const r of [...sheets.materials, ...sheets.fees]) {
     if (!known.has(String(r.value.item))) {
-      problems.push({ code: 'not_found', sheet: r.sheet, row: r.row, column: 'item', params: { what: `item ${String(r.value.item)}` } });
+      problems.push({
+        code: 'not_found',
+        sheet: r.sheet,
+        row: r.row,
+        column: 'item',
+        params: { what: `item ${String(r.value.item)}` },
+      });
     }
   }
   return sheets.items.map((r) => {
@@ -223,8 +294,10 @@ function assembleItems(sheets: Record<SheetName, Located<Row>[]>, problems: Prob
       problems.push(
         ...schemaProblems(validateItem.errors, (path) => {
           const [head, index, column] = path;
-          if (head === 'materials' && index !== undefined && ms[Number(index)]) return { sheet: 'materials', row: ms[Number(index)]!.row, column: column ?? 'key' };
-          if (head === 'fees' && index !== undefined && fs[Number(index)]) return { sheet: 'fees', row: fs[Number(index)]!.row, column: column ?? 'name' };
+          if (head === 'materials' && index !== undefined && ms[Number(index)])
+            return { sheet: 'materials', row: ms[Number(index)]!.row, column: column ?? 'key' };
+          if (head === 'fees' && index !== undefined && fs[Number(index)])
+            return { sheet: 'fees', row: fs[Number(index)]!.row, column: column ?? 'name' };
           return { sheet: 'items', row: r.row, column: head ?? 'key' };
         }),
       );
@@ -233,23 +306,37 @@ function assembleItems(sheets: Record<SheetName, Located<Row>[]>, problems: Prob
   });
 }
 
-function assembleBundles(sheets: Record<SheetName, Located<Row>[]>, problems: ProblemDetail[]): Located<BundleDef>[] {
+function assembleBundles(
+  sheets: Record<SheetName, Located<Row>[]>,
+  problems: ProblemDetail[],
+): Located<BundleDef>[] {
   const refs = new Map<string, Located<Row>[]>();
-  for (const r of sheets.bundle_items) refs.set(String(r.value.bundle), [...(refs.get(String(r.value.bundle)) ?? []), r]);
+  for (const r of sheets.bundle_items)
+    refs.set(String(r.value.bundle), [...(refs.get(String(r.value.bundle)) ?? []), r]);
   const known = new Set(sheets.bundles.map((r) => String(r.value.key)));
   for (const r of sheets.bundle_items) {
     if (!known.has(String(r.value.bundle))) {
-      problems.push({ code: 'not_found', sheet: 'bundle_items', row: r.row, column: 'bundle', params: { what: `bundle ${String(r.value.bundle)}` } });
+      problems.push({
+        code: 'not_found',
+        sheet: 'bundle_items',
+        row: r.row,
+        column: 'bundle',
+        params: { what: `bundle ${String(r.value.bundle)}` },
+      });
     }
   }
   return sheets.bundles.map((r) => {
     const rs = refs.get(String(r.value.key)) ?? [];
-    const def = { ...r.value, items: rs.map(({ value: { bundle: _b, ...ref } }) => ref) } as unknown as BundleDef;
+    const def = {
+      ...r.value,
+      items: rs.map(({ value: { bundle: _b, ...ref } }) => ref),
+    } as unknown as BundleDef;
     if (!validateBundle(def)) {
       problems.push(
         ...schemaProblems(validateBundle.errors, (path) => {
           const [head, index, column] = path;
-          if (head === 'items' && index !== undefined && rs[Number(index)]) return { sheet: 'bundle_items', row: rs[Number(index)]!.row, column: column ?? 'item' };
+          if (head === 'items' && index !== undefined && rs[Number(index)])
+            return { sheet: 'bundle_items', row: rs[Number(index)]!.row, column: column ?? 'item' };
           return { sheet: 'bundles', row: r.row, column: head ?? 'key' };
         }),
       );
@@ -261,18 +348,38 @@ function assembleBundles(sheets: Record<SheetName, Located<Row>[]>, problems: Pr
 const same = (a: unknown, b: unknown) => stringify(a) === stringify(b);
 
 /** Writes only what differs, in one transaction: an export imported back changes nothing. */
-async function applyImport(db: Kysely<Database>, actor: Actor, items: ItemDef[], bundles: BundleDef[], points: PointDef[]) {
+async function applyImport(
+  db: Kysely<Database>,
+  actor: Actor,
+  items: ItemDef[],
+  bundles: BundleDef[],
+  points: PointDef[],
+) {
   let changed = 0;
   await db.transaction().execute(async (trx) => {
-    const oldItems = new Map((await trx.selectFrom('catalogue_item').select('definition').execute()).map((r) => [r.definition.key, r.definition]));
-    const oldBundles = new Map((await trx.selectFrom('catalogue_bundle').select('definition').execute()).map((r) => [r.definition.key, r.definition]));
-    const oldPoints = new Map((await trx.selectFrom('service_point').selectAll().execute()).map((p) => [p.key, p]));
+    const oldItems = new Map(
+      (await trx.selectFrom('catalogue_item').select('definition').execute()).map((r) => [
+        r.definition.key,
+        r.definition,
+      ]),
+    );
+    const oldBundles = new Map(
+      (await trx.selectFrom('catalogue_bundle').select('definition').execute()).map((r) => [
+        r.definition.key,
+        r.definition,
+      ]),
+    );
+    const oldPoints = new Map(
+      (await trx.selectFrom('service_point').selectAll().execute()).map((p) => [p.key, p]),
+    );
     const catalogue = new Map(items.map((i) => [i.key, i]));
 
     const goneBundles = [...oldBundles.keys()].filter((k) => !bundles.some((b) => b.key === k));
-    if (goneBundles.length) await trx.deleteFrom('catalogue_bundle').where('key', 'in', goneBundles).execute();
+    if (goneBundles.length)
+      await trx.deleteFrom('catalogue_bundle').where('key', 'in', goneBundles).execute();
     const goneItems = [...oldItems.keys()].filter((k) => !catalogue.has(k));
-    if (goneItems.length) await trx.deleteFrom('catalogue_item').where('key', 'in', goneItems).execute();
+    if (goneItems.length)
+      await trx.deleteFrom('catalogue_item').where('key', 'in', goneItems).execute();
     changed += goneBundles.length + goneItems.length;
 
     for (const def of items) {
@@ -282,7 +389,13 @@ async function applyImport(db: Kysely<Database>, actor: Actor, items: ItemDef[],
       await trx
         .insertInto('catalogue_item')
         .values(row)
-        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ ...row, version: eb('catalogue_item.version', '+', 1), updated_at: new Date() })))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            ...row,
+            version: eb('catalogue_item.version', '+', 1),
+            updated_at: new Date(),
+          })),
+        )
         .execute();
     }
     for (const def of bundles) {
@@ -292,11 +405,18 @@ async function applyImport(db: Kysely<Database>, actor: Actor, items: ItemDef[],
       await trx
         .insertInto('catalogue_bundle')
         .values(row)
-        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ ...row, version: eb('catalogue_bundle.version', '+', 1), updated_at: new Date() })))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            ...row,
+            version: eb('catalogue_bundle.version', '+', 1),
+            updated_at: new Date(),
+          })),
+        )
         .execute();
     }
     const gonePoints = [...oldPoints.keys()].filter((k) => !points.some((p) => p.key === k));
-    if (gonePoints.length) await trx.deleteFrom('service_point').where('key', 'in', gonePoints).execute();
+    if (gonePoints.length)
+      await trx.deleteFrom('service_point').where('key', 'in', gonePoints).execute();
     changed += gonePoints.length;
     for (const p of points) {
       const row = {
@@ -315,10 +435,19 @@ async function applyImport(db: Kysely<Database>, actor: Actor, items: ItemDef[],
       const old = oldPoints.get(p.key);
       if (old && same({ ...old, windows: JSON.stringify(old.windows) }, row)) continue;
       changed++;
-      await trx.insertInto('service_point').values(row).onConflict((oc) => oc.column('key').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('service_point')
+        .values(row)
+        .onConflict((oc) => oc.column('key').doUpdateSet(row))
+        .execute();
     }
     if (changed) {
-      await recordAudit(trx, actor, { action: 'catalogue.import', targetType: 'catalogue', targetId: 'all', after: { items: items.length, bundles: bundles.length, changed } });
+      await recordAudit(trx, actor, {
+        action: 'catalogue.import',
+        targetType: 'catalogue',
+        targetId: 'all',
+        after: { items: items.length, bundles: bundles.length, changed },
+      });
     }
   });
   return { items: items.length, bundles: bundles.length, servicePoints: points.length, changed };

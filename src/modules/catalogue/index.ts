@@ -1,7 +1,13 @@
 // The catalogue module's public surface.
 export type { CatalogueTables } from './catalogue.table.ts';
 export * from './model.ts';
-export { itemCatalogue, getItem, getBundle, getCompiledBundle, bundleDefinition } from './service.ts';
+export {
+  itemCatalogue,
+  getItem,
+  getBundle,
+  getCompiledBundle,
+  bundleDefinition,
+} from './service.ts';
 export { evaluateCondition } from './rules/evaluate-condition.ts';
 export { compileBundle } from './rules/compile-bundle.ts';
 export { catalogueRoutes } from './routes.ts';

@@ -21,11 +21,15 @@ import { searchCatalogue } from './search.service.ts';
 import { listServicePoints, nearestServicePoints } from './service-points.service.ts';
 import * as catalogue from './service.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
 const KeyParams = Type.Object({ key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,63}$' }) });
 const tags = ['catalogue'];
 
-export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (app, { db }) => {
+export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }> = async (
+  app,
+  { db },
+) => {
   app.get(
     '/search',
     {
@@ -67,7 +71,12 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
     '/items/:key',
     {
       config: { public: true },
-      schema: { tags, summary: 'One item in full: its guide', params: KeyParams, response: { 200: ItemView, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'One item in full: its guide',
+        params: KeyParams,
+        response: { 200: ItemView, ...errorResponses },
+      },
     },
     async (request) => catalogue.getItem(db, request.params.key),
   );
@@ -84,7 +93,13 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
         response: { 200: ItemView, ...errorResponses },
       },
     },
-    async (request) => catalogue.putItem(db, request.actor, request.params.key, request.body as Omit<ItemDef, 'key'>),
+    async (request) =>
+      catalogue.putItem(
+        db,
+        request.actor,
+        request.params.key,
+        request.body as Omit<ItemDef, 'key'>,
+      ),
   );
 
   app.get(
@@ -110,7 +125,12 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
     '/bundles/:key',
     {
       config: { public: true },
-      schema: { tags, summary: 'One bundle', params: KeyParams, response: { 200: BundleView, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'One bundle',
+        params: KeyParams,
+        response: { 200: BundleView, ...errorResponses },
+      },
     },
     async (request) => catalogue.getBundle(db, request.params.key),
   );
@@ -140,7 +160,8 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
         response: { 200: CompileOutcome, ...errorResponses },
       },
     },
-    async (request) => catalogue.compileDraft(db, request.actor, request.body as BundleDef, request.locale),
+    async (request) =>
+      catalogue.compileDraft(db, request.actor, request.body as BundleDef, request.locale),
   );
 
   app.put(
@@ -155,7 +176,13 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
         response: { 200: BundleView, ...errorResponses },
       },
     },
-    async (request) => catalogue.putBundle(db, request.actor, request.params.key, request.body as Omit<BundleDef, 'key'>),
+    async (request) =>
+      catalogue.putBundle(
+        db,
+        request.actor,
+        request.params.key,
+        request.body as Omit<BundleDef, 'key'>,
+      ),
   );
 
   app.get(
@@ -183,8 +210,12 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
       config: { public: true },
       schema: {
         tags,
-        summary: 'Where an item can be handled nearest to a street: community, street centre, district centre',
-        querystring: Type.Object({ item: Type.String({ maxLength: 64 }), street: Type.String({ pattern: '^\\d{9}$' }) }),
+        summary:
+          'Where an item can be handled nearest to a street: community, street centre, district centre',
+        querystring: Type.Object({
+          item: Type.String({ maxLength: 64 }),
+          street: Type.String({ pattern: '^\\d{9}$' }),
+        }),
         response: { 200: listOf(ServicePointView), ...errorResponses },
       },
     },
@@ -197,8 +228,12 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
       config: { roles: ['admin'] },
       schema: {
         tags,
-        summary: 'The whole implementation list as Excel (items, materials, fees, service points, bundles)',
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses },
+        summary:
+          'The whole implementation list as Excel (items, materials, fees, service points, bundles)',
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -212,8 +247,10 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
 
   app.register(async (scope) => {
     // The spreadsheet arrives as the raw request body.
-    scope.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      XLSX_TYPE,
+      { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
     );
     scope.post(
       '/catalogue/import',
@@ -221,9 +258,15 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<Database> }
         config: { roles: ['admin'] },
         schema: {
           tags,
-          summary: 'Replace the implementation list from Excel; a bad file is refused whole with every problem listed',
+          summary:
+            'Replace the implementation list from Excel; a bad file is refused whole with every problem listed',
           response: {
-            200: Type.Object({ items: Type.Integer(), bundles: Type.Integer(), servicePoints: Type.Integer(), changed: Type.Integer() }),
+            200: Type.Object({
+              items: Type.Integer(),
+              bundles: Type.Integer(),
+              servicePoints: Type.Integer(),
+              changed: Type.Integer(),
+            }),
             ...errorResponses,
           },
         },

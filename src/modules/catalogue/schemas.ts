@@ -2,7 +2,8 @@ import { Type } from '@fastify/type-provider-typebox';
 import { Nullable } from '../../server/schemas.ts';
 import { AUDIENCES, CHANNELS, HANDLING_LEVELS, ITEM_TYPES, REQUIREMENTS } from './model.ts';
 
-const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
 const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,63}$', description: 'kebab-case key' });
 const ElementKey = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$' });
 const Days = Type.Integer({ minimum: 0, maximum: 365 });
@@ -18,8 +19,14 @@ export const MaterialSchema = Type.Object(
     medium: lit(['paper', 'electronic', 'either'] as const),
     source: Type.Union([
       Type.Object({ kind: Type.Literal('upload') }, { additionalProperties: false }),
-      Type.Object({ kind: Type.Literal('certificate'), certificateType: Key }, { additionalProperties: false }),
-      Type.Object({ kind: Type.Literal('shared_data'), dataset: Key }, { additionalProperties: false }),
+      Type.Object(
+        { kind: Type.Literal('certificate'), certificateType: Key },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        { kind: Type.Literal('shared_data'), dataset: Key },
+        { additionalProperties: false },
+      ),
     ]),
     copies: Type.Integer({ minimum: 0, maximum: 20 }),
     blankFormUrl: Type.Optional(Type.String({ maxLength: 300 })),
@@ -85,18 +92,30 @@ const itemFields = {
   result: Type.Union([
     Type.Object({ kind: Type.Literal('none') }, { additionalProperties: false }),
     Type.Object({ kind: Type.Literal('decision') }, { additionalProperties: false }),
-    Type.Object({ kind: Type.Literal('certificate'), certificateType: Key }, { additionalProperties: false }),
+    Type.Object(
+      { kind: Type.Literal('certificate'), certificateType: Key },
+      { additionalProperties: false },
+    ),
   ]),
   materials: Type.Array(MaterialSchema, { maxItems: 60 }),
   form: FormSchemaSchema,
-  keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 30 })),
+  keywords: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 30 }),
+  ),
 };
 
 /** An item as written by its keepers (PUT body: the key comes from the path). */
 export const ItemInput = Type.Object(itemFields, { additionalProperties: false });
-export const ItemDefSchema = Type.Object({ key: Key, ...itemFields }, { additionalProperties: false });
+export const ItemDefSchema = Type.Object(
+  { key: Key, ...itemFields },
+  { additionalProperties: false },
+);
 
-const DepartmentRef = Type.Object({ key: Type.String(), name: Type.String(), nameEn: Type.String() });
+const DepartmentRef = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+});
 
 export const ItemView = Type.Object({
   key: Type.String(),
@@ -137,11 +156,16 @@ const bundleFields = {
   description: Type.String({ maxLength: 2000 }),
   promisedDays: Days,
   items: Type.Array(BundleItemRef, { maxItems: 40 }),
-  keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 30 })),
+  keywords: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 30 }),
+  ),
 };
 
 export const BundleInput = Type.Object(bundleFields, { additionalProperties: false });
-export const BundleDefSchema = Type.Object({ key: Key, ...bundleFields }, { additionalProperties: false });
+export const BundleDefSchema = Type.Object(
+  { key: Key, ...bundleFields },
+  { additionalProperties: false },
+);
 
 export const BundleSummary = Type.Object({
   key: Type.String(),
@@ -189,6 +213,11 @@ const MergedMaterial = Type.Object({
   blankFormUrl: Type.Optional(Type.String()),
   sampleUrl: Type.Optional(Type.String()),
   items: Type.Array(Type.String()),
+  producedBy: Type.Optional(
+    Type.String({
+      description: 'The bundle item that issues this certificate on the way: never asked for',
+    }),
+  ),
 });
 
 export const CompiledView = Type.Object({
@@ -197,14 +226,22 @@ export const CompiledView = Type.Object({
   criticalPath: Type.Object({ days: Type.Integer(), items: Type.Array(Type.String()) }),
   trips: Type.Integer(),
   graph: Type.Object({
-    nodes: Type.Array(Type.Object({ item: Type.String(), layer: Type.Integer(), when: Type.Optional(Type.String()) })),
+    nodes: Type.Array(
+      Type.Object({
+        item: Type.String(),
+        layer: Type.Integer(),
+        when: Type.Optional(Type.String()),
+      }),
+    ),
     edges: Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
   }),
 });
 
 export const CompileOutcome = Type.Object({
   ok: Type.Boolean(),
-  problems: Type.Array(Type.Object({ code: Type.String(), field: Type.String(), message: Type.String() })),
+  problems: Type.Array(
+    Type.Object({ code: Type.String(), field: Type.String(), message: Type.String() }),
+  ),
   compiled: Nullable(CompiledView),
 });
 
@@ -218,7 +255,11 @@ export const ServicePointView = Type.Object({
   address: Type.String(),
   openingHours: Type.String(),
   windows: Type.Array(Type.Object({ number: Type.String(), name: Type.String() })),
-  distanceRank: Type.Optional(Type.Integer({ description: '0 = in the community, 1 = the street centre, 2 = the district centre' })),
+  distanceRank: Type.Optional(
+    Type.Integer({
+      description: '0 = in the community, 1 = the street centre, 2 = the district centre',
+    }),
+  ),
 });
 
 export const SearchHit = Type.Object({

@@ -14,12 +14,23 @@ export async function searchCatalogue(db: Kysely<Database>, q: string, limit: nu
   const synonyms = await db
     .selectFrom('search_synonym')
     .select(['term', 'target'])
-    .where((eb) => eb.or([eb(sql.lit(query), 'like', sql<string>`'%' || term || '%'`), eb('term', 'like', `%${query}%`)]))
+    .where((eb) =>
+      eb.or([
+        eb(sql.lit(query), 'like', sql<string>`'%' || term || '%'`),
+        eb('term', 'like', `%${query}%`),
+      ]),
+    )
     .execute();
-  const terms = searchTerms(query, synonyms.map((s) => s.target));
+  const terms = searchTerms(
+    query,
+    synonyms.map((s) => s.target),
+  );
   const score = (table: 'catalogue_bundle' | 'catalogue_item') =>
     sql<number>`(${sql.join(
-      terms.map((t) => sql`(case when strpos(${sql.ref(`${table}.search_text`)}, ${t.text}) > 0 then ${t.weight} else 0 end)`),
+      terms.map(
+        (t) =>
+          sql`(case when strpos(${sql.ref(`${table}.search_text`)}, ${t.text}) > 0 then ${t.weight} else 0 end)`,
+      ),
       sql` + `,
     )}) + similarity(${sql.ref(`${table}.name`)}, ${query})`;
   const [bundles, items, departments] = await Promise.all([
@@ -43,7 +54,16 @@ export async function searchCatalogue(db: Kysely<Database>, q: string, limit: nu
   ]);
   // A bundle is what most people mean ("开饭店"), so bundles lead at equal relevance.
   const hits = [
-    ...bundles.map((b) => ({ score: Number(b.score) + 0.5, hit: { kind: 'bundle' as const, key: b.key, name: b.name, nameEn: b.name_en, audience: b.audience } })),
+    ...bundles.map((b) => ({
+      score: Number(b.score) + 0.5,
+      hit: {
+        kind: 'bundle' as const,
+        key: b.key,
+        name: b.name,
+        nameEn: b.name_en,
+        audience: b.audience,
+      },
+    })),
     ...items.map((i) => {
       const d = departments.get(i.department_key);
       return {
@@ -53,7 +73,11 @@ export async function searchCatalogue(db: Kysely<Database>, q: string, limit: nu
           key: i.key,
           name: i.name,
           nameEn: i.name_en,
-          department: { key: i.department_key, name: d?.name ?? i.department_key, nameEn: d?.nameEn ?? i.department_key },
+          department: {
+            key: i.department_key,
+            name: d?.name ?? i.department_key,
+            nameEn: d?.nameEn ?? i.department_key,
+          },
         },
       };
     }),

@@ -20,7 +20,11 @@ const view = (r: PointRow, distanceRank?: number) => ({
 });
 
 async function levelsOf(db: Kysely<Database>, item: string): Promise<HandlingLevel[]> {
-  const row = await db.selectFrom('catalogue_item').select('handling_levels').where('key', '=', item).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalogue_item')
+    .select('handling_levels')
+    .where('key', '=', item)
+    .executeTakeFirst();
   if (!row) throw notFound(`item ${item}`);
   return row.handling_levels as HandlingLevel[];
 }
@@ -31,17 +35,32 @@ async function levelsOf(db: Kysely<Database>, item: string): Promise<HandlingLev
  */
 export async function listServicePoints(
   db: Kysely<Database>,
-  q: { item?: string | undefined; street?: string | undefined; level?: HandlingLevel | undefined; limit: number; offset: number },
+  q: {
+    item?: string | undefined;
+    street?: string | undefined;
+    level?: HandlingLevel | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
   let query = db.selectFrom('service_point');
   if (q.item) {
     const levels = await levelsOf(db, q.item);
     query = query.where((eb) => eb.or([eb('level', '=', 'district'), eb('level', 'in', levels)]));
   }
-  if (q.street) query = query.where((eb) => eb.or([eb('street_code', '=', q.street!), eb('level', '=', 'district')]));
+  if (q.street)
+    query = query.where((eb) =>
+      eb.or([eb('street_code', '=', q.street!), eb('level', '=', 'district')]),
+    );
   if (q.level) query = query.where('level', '=', q.level);
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('sort_order').orderBy('key').limit(q.limit).offset(q.offset).execute(),
+    query
+      .selectAll()
+      .orderBy('sort_order')
+      .orderBy('key')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows.map((r) => view(r)), total: Number(count.n) };

@@ -16,8 +16,10 @@ const deptView = (departments: Map<string, DepartmentRef>, key: string) => {
   return { key, name: d?.name ?? key, nameEn: d?.nameEn ?? key };
 };
 
-const searchText = (def: { name: string; nameEn: string; keywords?: string[] | undefined }, extra = '') =>
-  [def.name, def.nameEn.toLowerCase(), ...(def.keywords ?? []), extra].join(' ');
+const searchText = (
+  def: { name: string; nameEn: string; keywords?: string[] | undefined },
+  extra = '',
+) => [def.name, def.nameEn.toLowerCase(), ...(def.keywords ?? []), extra].join(' ');
 
 /** Every item definition, for the compiler (the catalogue is hundreds of rows, not millions). */
 export async function itemCatalogue(db: Kysely<Database>): Promise<Map<string, ItemDef>> {
@@ -44,7 +46,18 @@ export async function listItems(db: Kysely<Database>, q: ItemQuery) {
   if (q.level) query = query.where((eb) => eb(eb.val(q.level!), '=', eb.fn.any('handling_levels')));
   const [rows, count, departments] = await Promise.all([
     query
-      .select(['key', 'name', 'name_en', 'type', 'department_key', 'statutory_days', 'promised_days', 'visits', 'handling_levels', 'channels'])
+      .select([
+        'key',
+        'name',
+        'name_en',
+        'type',
+        'department_key',
+        'statutory_days',
+        'promised_days',
+        'visits',
+        'handling_levels',
+        'channels',
+      ])
       .orderBy('department_key')
       .orderBy('key')
       .limit(q.limit)
@@ -71,7 +84,11 @@ export async function listItems(db: Kysely<Database>, q: ItemQuery) {
 }
 
 export async function getItem(db: Kysely<Database>, key: string) {
-  const row = await db.selectFrom('catalogue_item').selectAll().where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalogue_item')
+    .selectAll()
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) throw notFound(`item ${key}`);
   const departments = await departmentDirectory(db);
   return {
@@ -105,20 +122,34 @@ function itemRow(def: ItemDef, actor: Actor) {
  * Saves an item. The bundles that use it must still compile (a new element type could clash
  * with another item's), so they are checked in the same transaction.
  */
-export async function putItem(db: Kysely<Database>, actor: Actor | null, key: string, input: Omit<ItemDef, 'key'>) {
+export async function putItem(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  key: string,
+  input: Omit<ItemDef, 'key'>,
+) {
   assertRole(actor, 'admin');
   const def: ItemDef = { key, ...input };
   const departments = await departmentDirectory(db);
   const problems = checkItem(def, new Set(departments.keys()));
   if (problems.length) throw invalid(problems);
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('catalogue_item').select('definition').where('key', '=', key).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('catalogue_item')
+      .select('definition')
+      .where('key', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
     const row = itemRow(def, actor);
     await trx
       .insertInto('catalogue_item')
       .values(row)
       .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({ ...row, version: eb('catalogue_item.version', '+', 1), updated_at: new Date() })),
+        oc.column('key').doUpdateSet((eb) => ({
+          ...row,
+          version: eb('catalogue_item.version', '+', 1),
+          updated_at: new Date(),
+        })),
       )
       .execute();
     const catalogue = await itemCatalogue(trx);
@@ -126,7 +157,12 @@ export async function putItem(db: Kysely<Database>, actor: Actor | null, key: st
     for (const { definition } of bundles) {
       if (!definition.items.some((i) => i.item === key)) continue;
       const result = compileBundle(definition, catalogue);
-      if (!result.ok) throw invalid(result.problems.map(toDetail).map((p) => ({ ...p, field: `bundles.${definition.key}.${p.field}` })));
+      if (!result.ok)
+        throw invalid(
+          result.problems
+            .map(toDetail)
+            .map((p) => ({ ...p, field: `bundles.${definition.key}.${p.field}` })),
+        );
     }
     await recordAudit(trx, actor, {
       action: before ? 'catalogue.item.update' : 'catalogue.item.create',
@@ -142,10 +178,20 @@ export async function putItem(db: Kysely<Database>, actor: Actor | null, key: st
 
 function invalid(problems: ProblemDetail[]): AppError {
   const first = problems[0]!;
-  return new AppError(400, first.code, { ...(first.field ? { field: first.field } : {}), ...first.params }, first.field, problems);
+  return new AppError(
+    400,
+    first.code,
+    { ...(first.field ? { field: first.field } : {}), ...first.params },
+    first.field,
+    problems,
+  );
 }
 
-const toDetail = (p: CompileProblem): ProblemDetail => ({ code: p.code, field: p.field, params: p.params });
+const toDetail = (p: CompileProblem): ProblemDetail => ({
+  code: p.code,
+  field: p.field,
+  params: p.params,
+});
 
 // ---- bundles -------------------------------------------------------------------------------
 
@@ -163,7 +209,14 @@ export async function listBundles(db: Kysely<Database>, q: BundleQuery) {
   if (q.stage) query = query.where('stage', '=', q.stage);
   if (q.q) query = query.where('search_text', 'ilike', `%${q.q}%`);
   const [rows, count] = await Promise.all([
-    query.select(['key', 'name', 'name_en', 'audience', 'stage', 'promised_days', 'definition']).orderBy('audience').orderBy('stage').orderBy('key').limit(q.limit).offset(q.offset).execute(),
+    query
+      .select(['key', 'name', 'name_en', 'audience', 'stage', 'promised_days', 'definition'])
+      .orderBy('audience')
+      .orderBy('stage')
+      .orderBy('key')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
@@ -181,7 +234,11 @@ export async function listBundles(db: Kysely<Database>, q: BundleQuery) {
 }
 
 export async function getBundle(db: Kysely<Database>, key: string) {
-  const row = await db.selectFrom('catalogue_bundle').selectAll().where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalogue_bundle')
+    .selectAll()
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) throw notFound(`bundle ${key}`);
   const [catalogue, departments] = await Promise.all([itemCatalogue(db), departmentDirectory(db)]);
   const def = row.definition;
@@ -202,8 +259,15 @@ export async function getBundle(db: Kysely<Database>, key: string) {
   };
 }
 
-export async function getCompiledBundle(db: Kysely<Database>, key: string): Promise<CompiledBundle> {
-  const row = await db.selectFrom('catalogue_bundle').select('definition').where('key', '=', key).executeTakeFirst();
+export async function getCompiledBundle(
+  db: Kysely<Database>,
+  key: string,
+): Promise<CompiledBundle> {
+  const row = await db
+    .selectFrom('catalogue_bundle')
+    .select('definition')
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) throw notFound(`bundle ${key}`);
   const result = compileBundle(row.definition, await itemCatalogue(db));
   // Saved bundles always compiled when saved, and item edits re-check them; reaching this is a bug.
@@ -212,14 +276,23 @@ export async function getCompiledBundle(db: Kysely<Database>, key: string): Prom
 }
 
 /** The admin's live check while editing: never stores anything. */
-export async function compileDraft(db: Kysely<Database>, actor: Actor | null, def: BundleDef, locale: Locale) {
+export async function compileDraft(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  def: BundleDef,
+  locale: Locale,
+) {
   assertRole(actor, 'admin');
   const result = compileBundle(def, await itemCatalogue(db));
   return {
     ok: result.ok,
     problems: result.ok
       ? []
-      : result.problems.map((p) => ({ code: p.code, field: p.field, message: renderMessage(p.code, locale, p.params) })),
+      : result.problems.map((p) => ({
+          code: p.code,
+          field: p.field,
+          message: renderMessage(p.code, locale, p.params),
+        })),
     compiled: result.ok ? result.compiled : null,
   };
 }
@@ -240,22 +313,42 @@ function bundleRow(def: BundleDef, actor: Actor, catalogue: Map<string, ItemDef>
   };
 }
 
-export async function putBundle(db: Kysely<Database>, actor: Actor | null, key: string, input: Omit<BundleDef, 'key'>) {
+export async function putBundle(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  key: string,
+  input: Omit<BundleDef, 'key'>,
+) {
   assertRole(actor, 'admin');
   const def: BundleDef = { key, ...input };
   await db.transaction().execute(async (trx) => {
     const catalogue = await itemCatalogue(trx);
     const result = compileBundle(def, catalogue);
     if (!result.ok) {
-      throw new AppError(400, 'bundle_invalid', { count: result.problems.length }, result.problems[0]?.field, result.problems.map(toDetail));
+      throw new AppError(
+        400,
+        'bundle_invalid',
+        { count: result.problems.length },
+        result.problems[0]?.field,
+        result.problems.map(toDetail),
+      );
     }
-    const before = await trx.selectFrom('catalogue_bundle').select('definition').where('key', '=', key).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('catalogue_bundle')
+      .select('definition')
+      .where('key', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
     const row = bundleRow(def, actor, catalogue);
     await trx
       .insertInto('catalogue_bundle')
       .values(row)
       .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({ ...row, version: eb('catalogue_bundle.version', '+', 1), updated_at: new Date() })),
+        oc.column('key').doUpdateSet((eb) => ({
+          ...row,
+          version: eb('catalogue_bundle.version', '+', 1),
+          updated_at: new Date(),
+        })),
       )
       .execute();
     await recordAudit(trx, actor, {
@@ -275,7 +368,11 @@ export { bundleRow, itemRow };
 
 /** A bundle's definition as its keepers wrote it (for the case engine). */
 export async function bundleDefinition(db: Kysely<Database>, key: string): Promise<BundleDef> {
-  const row = await db.selectFrom('catalogue_bundle').select('definition').where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalogue_bundle')
+    .select('definition')
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) throw notFound(`bundle ${key}`);
   return row.definition;
 }

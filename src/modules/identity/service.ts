@@ -338,7 +338,9 @@ export interface DepartmentRef {
 }
 
 /** Departments by their key (`market-regulation`), for modules that name a department. */
-export async function departmentDirectory(db: Kysely<Database>): Promise<Map<string, DepartmentRef>> {
+export async function departmentDirectory(
+  db: Kysely<Database>,
+): Promise<Map<string, DepartmentRef>> {
   const rows = await db
     .selectFrom('org_unit')
     .select(['id', 'code', 'name', 'name_en'])
@@ -359,7 +361,9 @@ export async function streetDirectory(db: Kysely<Database>) {
     .select(['id', 'code', 'name', 'name_en', 'kind'])
     .where('kind', 'in', ['subdistrict', 'town'])
     .execute();
-  return new Map(rows.map((r) => [r.code, { id: r.id, code: r.code, name: r.name, nameEn: r.name_en }]));
+  return new Map(
+    rows.map((r) => [r.code, { id: r.id, code: r.code, name: r.name, nameEn: r.name_en }]),
+  );
 }
 
 export interface UnitByCode {
@@ -372,7 +376,10 @@ export interface UnitByCode {
 }
 
 /** Org units by their stable code (what process definitions and tasks refer to). */
-export async function orgUnitsByCode(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, UnitByCode>> {
+export async function orgUnitsByCode(
+  db: Kysely<Database>,
+  codes: readonly string[],
+): Promise<Map<string, UnitByCode>> {
   if (!codes.length) return new Map();
   const rows = await db
     .selectFrom('org_unit as u')
@@ -381,7 +388,17 @@ export async function orgUnitsByCode(db: Kysely<Database>, codes: readonly strin
     .where('u.code', 'in', [...new Set(codes)])
     .execute();
   return new Map(
-    rows.map((r) => [r.code, { id: r.id, code: r.code, name: r.name, nameEn: r.name_en, kind: r.kind, parentCode: r.parent_code }]),
+    rows.map((r) => [
+      r.code,
+      {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        nameEn: r.name_en,
+        kind: r.kind,
+        parentCode: r.parent_code,
+      },
+    ]),
   );
 }
 
@@ -412,11 +429,24 @@ export async function applicantFacts(
 }
 
 /** A person by resident ID (the counter's search): an audited read of personal data. */
-export async function findPersonByResidentId(db: Kysely<Database>, actor: Actor, residentId: string) {
+export async function findPersonByResidentId(
+  db: Kysely<Database>,
+  actor: Actor,
+  residentId: string,
+) {
   assertRole(actor, 'window_clerk', 'reviewer', 'supervisor', 'admin');
-  const row = await db.selectFrom('person').select(['id', 'name', 'division_code']).where('resident_id', '=', residentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('person')
+    .select(['id', 'name', 'division_code'])
+    .where('resident_id', '=', residentId)
+    .executeTakeFirst();
   if (row) {
-    await recordAudit(db, actor, { action: 'pii.lookup', targetType: 'person', targetId: row.id, divisionCode: row.division_code });
+    await recordAudit(db, actor, {
+      action: 'pii.lookup',
+      targetType: 'person',
+      targetId: row.id,
+      divisionCode: row.division_code,
+    });
   }
   return row ?? null;
 }

@@ -107,7 +107,10 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: App
         ? {
             details: err.details.map(({ code, params, ...where }) => ({
               ...where,
-              message: renderMessage(code, request.locale, { ...(where.field ? { field: where.field } : {}), ...params }),
+              message: renderMessage(code, request.locale, {
+                ...(where.field ? { field: where.field } : {}),
+                ...params,
+              }),
             })),
           }
         : {}),

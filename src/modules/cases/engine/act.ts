@@ -6,7 +6,12 @@ import { itemCatalogue } from '../../catalogue/index.ts';
 import { orgUnitsByCode } from '../../identity/index.ts';
 import type { Case, Task } from '../cases.table.ts';
 import { loadDefinition } from '../definitions.service.ts';
-import { SPECIAL_PROCEDURES, type Action, type ProcessDefinition, type SpecialProcedure } from '../model.ts';
+import {
+  SPECIAL_PROCEDURES,
+  type Action,
+  type ProcessDefinition,
+  type SpecialProcedure,
+} from '../model.ts';
 import { checkAction } from '../rules/allowed-actions.ts';
 import { formatCaseNumber } from '../rules/case-number.ts';
 import { isFinished } from '../rules/open-steps.ts';
@@ -37,7 +42,8 @@ export interface ActInput {
   reason?: string | undefined;
   legalBasis?: string | undefined;
   procedure?: SpecialProcedure | undefined;
-  delivery?: { method: 'pickup' | 'post' | 'electronic'; trackingNumber?: string | undefined } | undefined;
+  delivery?:
+    { method: 'pickup' | 'post' | 'electronic'; trackingNumber?: string | undefined } | undefined;
   /** The applicant is here in person: the visit is a trip, recorded at this service point. */
   visit?: { servicePoint: string } | undefined;
 }
@@ -60,12 +66,28 @@ async function assertMayAct(trx: Kysely<Database>, actor: Actor, c: Case, t: Tas
   throw new AppError(403, 'forbidden');
 }
 
-async function recordTrip(trx: Kysely<Database>, actor: Actor, c: Case, purpose: 'intake' | 'materials' | 'pickup', servicePoint: string) {
-  const point = await trx.selectFrom('service_point').select(['key', 'street_code']).where('key', '=', servicePoint).executeTakeFirst();
+async function recordTrip(
+  trx: Kysely<Database>,
+  actor: Actor,
+  c: Case,
+  purpose: 'intake' | 'materials' | 'pickup',
+  servicePoint: string,
+) {
+  const point = await trx
+    .selectFrom('service_point')
+    .select(['key', 'street_code'])
+    .where('key', '=', servicePoint)
+    .executeTakeFirst();
   if (!point) throw badRequest('not_found', 'visit.servicePoint', { what: servicePoint });
   await trx
     .insertInto('trip')
-    .values({ case_id: c.id, purpose, service_point: point.key, street_code: point.street_code, recorded_by: actor.accountId })
+    .values({
+      case_id: c.id,
+      purpose,
+      service_point: point.key,
+      street_code: point.street_code,
+      recorded_by: actor.accountId,
+    })
     .execute();
 }
 
@@ -74,19 +96,36 @@ export async function act(deps: EngineDeps, actor: Actor | null, taskId: string,
   if (!actor) throw new AppError(401, 'unauthenticated');
   const catalogue = await itemCatalogue(deps.db);
   return deps.db.transaction().execute(async (trx) => {
-    const head = await trx.selectFrom('task').select(['case_id']).where('id', '=', taskId).executeTakeFirst();
+    const head = await trx
+      .selectFrom('task')
+      .select(['case_id'])
+      .where('id', '=', taskId)
+      .executeTakeFirst();
     if (!head) throw new AppError(404, 'not_found', { what: 'task' });
     // Case first, then task: every transition locks in that order, so two never deadlock.
     const c = await lockCase(trx, head.case_id);
-    const t = await trx.selectFrom('task').selectAll().where('id', '=', taskId).forUpdate().executeTakeFirstOrThrow();
+    const t = await trx
+      .selectFrom('task')
+      .selectAll()
+      .where('id', '=', taskId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const def = await loadDefinition(trx, c.definition_id);
     const step = stepOf(def, t.step_key);
     if (t.state !== 'open' && t.state !== 'paused') {
-      throw new AppError(409, 'action_not_allowed', { step: step.name, action: input.action, allowed: '—' });
+      throw new AppError(409, 'action_not_allowed', {
+        step: step.name,
+        action: input.action,
+        allowed: '—',
+      });
     }
     const allowed = checkAction(step, { state: t.state, pausedBy: t.paused_by }, input.action);
     if (!allowed.ok) {
-      throw new AppError(409, 'action_not_allowed', { step: step.name, action: input.action, allowed: allowed.allowed.join(', ') || '—' });
+      throw new AppError(409, 'action_not_allowed', {
+        step: step.name,
+        action: input.action,
+        allowed: allowed.allowed.join(', ') || '—',
+      });
     }
     checkVersion('task', t.version, input.version);
     await assertMayAct(trx, actor, c, t, input.action);
@@ -116,7 +155,11 @@ export async function act(deps: EngineDeps, actor: Actor | null, taskId: string,
       case 'deliver':
         return deliver(ctx);
       case 'submit':
-        throw new AppError(409, 'action_not_allowed', { step: step.name, action: 'submit', allowed: 'POST /cases/{id}/submit' });
+        throw new AppError(409, 'action_not_allowed', {
+          step: step.name,
+          action: 'submit',
+          allowed: 'POST /cases/{id}/submit',
+        });
     }
   });
 }
@@ -138,12 +181,21 @@ const routing = (ctx: Ctx) => ({ itemDepartment: (i: string) => itemDepartment(c
 async function accept(ctx: Ctx) {
   const { trx, deps, actor, c, t, def, today } = ctx;
   const lookup = await deps.calendar.lookup();
-  const seq = await trx.selectNoFrom((eb) => eb.fn<number>('nextval', [eb.val('case_number_seq')]).as('n')).executeTakeFirstOrThrow();
+  const seq = await trx
+    .selectNoFrom((eb) => eb.fn<number>('nextval', [eb.val('case_number_seq')]).as('n'))
+    .executeTakeFirstOrThrow();
   const number = formatCaseNumber(c.division_code.slice(0, 6), today, Number(seq.n));
   const promised = def.promisedDays === null ? null : dueDate(today, def.promisedDays, [], lookup);
-  const statutory = def.statutoryDays === null ? null : dueDate(today, def.statutoryDays, [], lookup);
+  const statutory =
+    def.statutoryDays === null ? null : dueDate(today, def.statutoryDays, [], lookup);
   const intakeUnit = actor.roles.find((r) => r.role === 'window_clerk')?.orgUnitCode ?? null;
-  await updateTask(trx, t, { state: 'done', decision: 'accepted', decided_by: actor.accountId, decided_at: new Date(), comment: ctx.input.comment ?? null });
+  await updateTask(trx, t, {
+    state: 'done',
+    decision: 'accepted',
+    decided_by: actor.accountId,
+    decided_at: new Date(),
+    comment: ctx.input.comment ?? null,
+  });
   await updateCase(trx, c, {
     number,
     state: 'in_review',
@@ -157,7 +209,10 @@ async function accept(ctx: Ctx) {
   if (ctx.input.visit) await recordTrip(trx, actor, c, 'intake', ctx.input.visit.servicePoint);
   const fresh = await lockCase(trx, c.id);
   const opened = await openReadySteps(trx, deps, fresh, def, routing(ctx));
-  await record(trx, deps, actor, { ...c, number }, t, 'accept', { number, opened: opened.map((o) => o.step_key) });
+  await record(trx, deps, actor, { ...c, number }, t, 'accept', {
+    number,
+    opened: opened.map((o) => o.step_key),
+  });
   return { caseId: c.id, number };
 }
 
@@ -167,7 +222,10 @@ async function requestCorrection(ctx: Ctx) {
   await pauseTask(trx, t, 'request_correction', today);
   await updateCase(trx, c, {
     state: 'correction',
-    correction: JSON.stringify({ items: input.corrections, requestedAt: today }) as unknown as Case['correction'],
+    correction: JSON.stringify({
+      items: input.corrections,
+      requestedAt: today,
+    }) as unknown as Case['correction'],
     ...pauseCase(c, today),
   });
   await record(trx, deps, actor, c, t, 'request_correction', { corrections: input.corrections });
@@ -188,10 +246,18 @@ async function decline(ctx: Ctx) {
   const { trx, deps, actor, c, t, input } = ctx;
   if (!input.reason?.trim()) throw badRequest('validation_required', 'reason');
   if (!input.legalBasis?.trim()) throw badRequest('validation_required', 'legalBasis');
-  const seq = await trx.selectNoFrom((eb) => eb.fn<number>('nextval', [eb.val('case_number_seq')]).as('n')).executeTakeFirstOrThrow();
+  const seq = await trx
+    .selectNoFrom((eb) => eb.fn<number>('nextval', [eb.val('case_number_seq')]).as('n'))
+    .executeTakeFirstOrThrow();
   // A declined application still gets a number: the notice must be citable.
   const number = formatCaseNumber(c.division_code.slice(0, 6), ctx.today, Number(seq.n));
-  await updateTask(trx, t, { state: 'done', decision: 'declined', comment: input.reason, decided_by: actor.accountId, decided_at: new Date() });
+  await updateTask(trx, t, {
+    state: 'done',
+    decision: 'declined',
+    comment: input.reason,
+    decided_by: actor.accountId,
+    decided_at: new Date(),
+  });
   await cancelOthers(trx, c, t.id);
   await updateCase(trx, c, {
     number,
@@ -200,9 +266,18 @@ async function decline(ctx: Ctx) {
     decided_at: new Date(),
     closed_at: new Date(),
     sla: null,
-    correction: JSON.stringify({ items: [{ field: 'reason', message: input.reason }, { field: 'legalBasis', message: input.legalBasis }], requestedAt: ctx.today }) as unknown as Case['correction'],
+    correction: JSON.stringify({
+      items: [
+        { field: 'reason', message: input.reason },
+        { field: 'legalBasis', message: input.legalBasis },
+      ],
+      requestedAt: ctx.today,
+    }) as unknown as Case['correction'],
   });
-  await record(trx, deps, actor, { ...c, number }, t, 'decline', { reason: input.reason, legalBasis: input.legalBasis });
+  await record(trx, deps, actor, { ...c, number }, t, 'decline', {
+    reason: input.reason,
+    legalBasis: input.legalBasis,
+  });
   return { caseId: c.id, number };
 }
 
@@ -219,7 +294,12 @@ async function decide(ctx: Ctx) {
   });
   if (action === 'reject') {
     // One department's refusal decides the application; the others stop, delivery opens.
-    const delivery = await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).where('step_key', '=', 'delivery').executeTakeFirst();
+    const delivery = await trx
+      .selectFrom('task')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .where('step_key', '=', 'delivery')
+      .executeTakeFirst();
     await trx
       .updateTable('task')
       .set((eb) => ({ state: 'cancelled', version: eb('version', '+', 1) }))
@@ -228,25 +308,54 @@ async function decide(ctx: Ctx) {
       .where('step_key', '<>', 'delivery')
       .where('state', 'in', ['waiting', 'open', 'paused'])
       .execute();
-    await updateCase(trx, c, { state: 'delivering', outcome: 'rejected', decided_at: new Date(), sla: null });
+    await updateCase(trx, c, {
+      state: 'delivering',
+      outcome: 'rejected',
+      decided_at: new Date(),
+      sla: null,
+    });
     if (delivery) {
       const fresh = await lockCase(trx, c.id);
-      await updateTask(trx, delivery, { state: 'open', owner_unit: fresh.intake_unit, opened_on: ctx.today });
+      await updateTask(trx, delivery, {
+        state: 'open',
+        owner_unit: fresh.intake_unit,
+        opened_on: ctx.today,
+      });
     }
     await record(trx, deps, actor, c, t, 'reject', { comment: input.comment ?? null });
     return { caseId: c.id, number: c.number };
   }
   const fresh = await lockCase(trx, c.id);
   const opened = await openReadySteps(trx, deps, fresh, def, routing(ctx));
-  const tasks = await trx.selectFrom('task').select(['step_key', 'state']).where('case_id', '=', c.id).execute();
+  const tasks = await trx
+    .selectFrom('task')
+    .select(['step_key', 'state'])
+    .where('case_id', '=', c.id)
+    .execute();
   const states = Object.fromEntries(tasks.map((x) => [x.step_key, x.state]));
-  const reviewsDone = def.steps.filter((s) => s.key !== 'delivery').every((s) => ['done', 'skipped', 'cancelled'].includes(states[s.key]!));
+  const reviewsDone = def.steps
+    .filter((s) => s.key !== 'delivery')
+    .every((s) => ['done', 'skipped', 'cancelled'].includes(states[s.key]!));
   if (isFinished(def, states)) {
-    await updateCase(trx, fresh, { state: 'closed', outcome: fresh.outcome ?? 'approved', decided_at: fresh.decided_at ?? new Date(), closed_at: new Date(), sla: null });
+    await updateCase(trx, fresh, {
+      state: 'closed',
+      outcome: fresh.outcome ?? 'approved',
+      decided_at: fresh.decided_at ?? new Date(),
+      closed_at: new Date(),
+      sla: null,
+    });
   } else if (reviewsDone && fresh.state === 'in_review') {
-    await updateCase(trx, fresh, { state: 'delivering', outcome: 'approved', decided_at: new Date(), sla: null });
+    await updateCase(trx, fresh, {
+      state: 'delivering',
+      outcome: 'approved',
+      decided_at: new Date(),
+      sla: null,
+    });
   }
-  await record(trx, deps, actor, c, t, action, { comment: input.comment ?? null, opened: opened.map((o) => o.step_key) });
+  await record(trx, deps, actor, c, t, action, {
+    comment: input.comment ?? null,
+    opened: opened.map((o) => o.step_key),
+  });
   return { caseId: c.id, number: c.number };
 }
 
@@ -262,10 +371,16 @@ async function withdraw(ctx: Ctx) {
 
 async function startSpecial(ctx: Ctx) {
   const { trx, deps, actor, c, t, today, input } = ctx;
-  if (!input.procedure || !(input.procedure in SPECIAL_PROCEDURES)) throw badRequest('validation_enum', 'procedure', { allowed: Object.keys(SPECIAL_PROCEDURES).join(', ') });
+  if (!input.procedure || !(input.procedure in SPECIAL_PROCEDURES))
+    throw badRequest('validation_enum', 'procedure', {
+      allowed: Object.keys(SPECIAL_PROCEDURES).join(', '),
+    });
   await pauseTask(trx, t, 'start_special_procedure', today, input.procedure);
   await updateCase(trx, c, pauseCase(c, today));
-  await record(trx, deps, actor, c, t, 'start_special_procedure', { procedure: input.procedure, limitDays: SPECIAL_PROCEDURES[input.procedure].limitDays });
+  await record(trx, deps, actor, c, t, 'start_special_procedure', {
+    procedure: input.procedure,
+    limitDays: SPECIAL_PROCEDURES[input.procedure].limitDays,
+  });
   return { caseId: c.id, number: c.number };
 }
 
@@ -273,7 +388,13 @@ async function endSpecial(ctx: Ctx) {
   const { trx, deps, actor, c, t, today } = ctx;
   await resumeTask(trx, deps, t, today);
   // The case clock resumes only when no other step is still stopped.
-  const stillPaused = await trx.selectFrom('task').select('id').where('case_id', '=', c.id).where('state', '=', 'paused').where('id', '<>', t.id).executeTakeFirst();
+  const stillPaused = await trx
+    .selectFrom('task')
+    .select('id')
+    .where('case_id', '=', c.id)
+    .where('state', '=', 'paused')
+    .where('id', '<>', t.id)
+    .executeTakeFirst();
   if (!stillPaused) await updateCase(trx, c, await resumeCase(deps, c, today));
   await record(trx, deps, actor, c, t, 'end_special_procedure', { procedure: t.special_procedure });
   return { caseId: c.id, number: c.number };
@@ -285,7 +406,11 @@ async function escalate(ctx: Ctx) {
   const parent = t.owner_unit ? units.get(t.owner_unit)?.parentCode : null;
   if (!parent) throw new AppError(409, 'cannot_escalate');
   await updateTask(trx, t, { owner_unit: parent, assignee_id: null });
-  await record(trx, deps, actor, c, t, 'escalate', { from: t.owner_unit, to: parent, comment: ctx.input.comment ?? null });
+  await record(trx, deps, actor, c, t, 'escalate', {
+    from: t.owner_unit,
+    to: parent,
+    comment: ctx.input.comment ?? null,
+  });
   return { caseId: c.id, number: c.number };
 }
 
@@ -293,12 +418,21 @@ async function escalate(ctx: Ctx) {
 async function giveBack(ctx: Ctx) {
   const { trx, deps, actor, c, t, def, today } = ctx;
   const step = stepOf(def, t.step_key);
-  const prior = await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).where('step_key', 'in', step.after.length ? step.after : ['—']).execute();
+  const prior = await trx
+    .selectFrom('task')
+    .selectAll()
+    .where('case_id', '=', c.id)
+    .where('step_key', 'in', step.after.length ? step.after : ['—'])
+    .execute();
   if (!prior.length) throw new AppError(409, 'cannot_return');
   await updateTask(trx, t, { state: 'waiting', due: null, sla: null, opened_on: null });
-  for (const p of prior) await updateTask(trx, p, { state: 'open', opened_on: today, decision: null });
+  for (const p of prior)
+    await updateTask(trx, p, { state: 'open', opened_on: today, decision: null });
   if (prior.some((p) => p.step_key === 'intake')) await updateCase(trx, c, { state: 'submitted' });
-  await record(trx, deps, actor, c, t, 'return', { to: prior.map((p) => p.step_key), comment: ctx.input.comment ?? null });
+  await record(trx, deps, actor, c, t, 'return', {
+    to: prior.map((p) => p.step_key),
+    comment: ctx.input.comment ?? null,
+  });
   return { caseId: c.id, number: c.number };
 }
 
@@ -306,15 +440,25 @@ async function deliver(ctx: Ctx) {
   const { trx, deps, actor, c, t, input } = ctx;
   const delivery = input.delivery;
   if (!delivery) throw badRequest('validation_required', 'delivery');
-  if (delivery.method === 'post' && !delivery.trackingNumber?.trim()) throw badRequest('validation_required', 'delivery.trackingNumber');
-  if (delivery.method === 'pickup' && !input.visit) throw badRequest('validation_required', 'visit.servicePoint');
-  await updateTask(trx, t, { state: 'done', decision: 'delivered', decided_by: actor.accountId, decided_at: new Date() });
+  if (delivery.method === 'post' && !delivery.trackingNumber?.trim())
+    throw badRequest('validation_required', 'delivery.trackingNumber');
+  if (delivery.method === 'pickup' && !input.visit)
+    throw badRequest('validation_required', 'visit.servicePoint');
+  await updateTask(trx, t, {
+    state: 'done',
+    decision: 'delivered',
+    decided_by: actor.accountId,
+    decided_at: new Date(),
+  });
   if (input.visit) await recordTrip(trx, actor, c, 'pickup', input.visit.servicePoint);
   await updateCase(trx, c, {
     state: 'closed',
     closed_at: new Date(),
     sla: null,
-    delivery: JSON.stringify({ ...delivery, ...(input.visit ? { servicePoint: input.visit.servicePoint } : {}) }) as unknown as Case['delivery'],
+    delivery: JSON.stringify({
+      ...delivery,
+      ...(input.visit ? { servicePoint: input.visit.servicePoint } : {}),
+    }) as unknown as Case['delivery'],
   });
   await record(trx, deps, actor, c, t, 'deliver', { method: delivery.method });
   return { caseId: c.id, number: c.number };

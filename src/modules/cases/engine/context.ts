@@ -50,7 +50,10 @@ export async function record(
       actor_label: actor.username,
       channel: channelOf(actor),
       at,
-      data: JSON.stringify({ ...data, ...(task ? { step: task.step_key } : {}) }) as unknown as Record<string, unknown>,
+      data: JSON.stringify({
+        ...data,
+        ...(task ? { step: task.step_key } : {}),
+      }) as unknown as Record<string, unknown>,
     })
     .execute();
   await recordAudit(trx, actor, {
@@ -78,7 +81,12 @@ export async function record(
 }
 
 export async function lockCase(trx: Kysely<Database>, caseId: string): Promise<Case> {
-  const c = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
+  const c = await trx
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!c) throw new AppError(404, 'not_found', { what: 'case' });
   return c;
 }
@@ -90,24 +98,34 @@ export function checkVersion(what: 'case' | 'task', current: number, expected: n
 }
 
 /** Bumps the case row's version; the WHERE makes a lost update impossible even without a lock. */
-export async function updateCase(trx: Kysely<Database>, c: Case, set: Partial<Omit<Case, 'id' | 'version'>>) {
+export async function updateCase(
+  trx: Kysely<Database>,
+  c: Case,
+  set: Partial<Omit<Case, 'id' | 'version'>>,
+) {
   const r = await trx
     .updateTable('cases')
     .set((eb) => ({ ...(set as object), version: eb('version', '+', 1), updated_at: new Date() }))
     .where('id', '=', c.id)
     .where('version', '=', c.version)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'version_conflict', { what: 'case', expected: c.version, current: -1 });
+  if (Number(r.numUpdatedRows) !== 1)
+    throw new AppError(409, 'version_conflict', { what: 'case', expected: c.version, current: -1 });
 }
 
-export async function updateTask(trx: Kysely<Database>, t: Task, set: Partial<Omit<Task, 'id' | 'version'>>) {
+export async function updateTask(
+  trx: Kysely<Database>,
+  t: Task,
+  set: Partial<Omit<Task, 'id' | 'version'>>,
+) {
   const r = await trx
     .updateTable('task')
     .set((eb) => ({ ...(set as object), version: eb('version', '+', 1), updated_at: new Date() }))
     .where('id', '=', t.id)
     .where('version', '=', t.version)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'version_conflict', { what: 'task', expected: t.version, current: -1 });
+  if (Number(r.numUpdatedRows) !== 1)
+    throw new AppError(409, 'version_conflict', { what: 'task', expected: t.version, current: -1 });
 }
 
 export interface RoutingFacts {
@@ -127,7 +145,9 @@ export async function openReadySteps(
 ): Promise<Task[]> {
   const tasks = await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).execute();
   const states = Object.fromEntries(tasks.map((t) => [t.step_key, t.state]));
-  const { open, skip } = advance(def, states, (when) => evaluateCondition(when, flatten(c.form_data)));
+  const { open, skip } = advance(def, states, (when) =>
+    evaluateCondition(when, flatten(c.form_data)),
+  );
   const today = todayOf(deps);
   const lookup = await deps.calendar.lookup();
   const byKey = new Map(tasks.map((t) => [t.step_key, t]));
@@ -139,10 +159,13 @@ export async function openReadySteps(
       itemDepartment: facts.itemDepartment,
       ...(c.applicant_street_code ? { applicantStreet: c.applicant_street_code } : {}),
       ...(c.intake_unit ? { intakeUnit: c.intake_unit } : {}),
-      ...(c.target_unit ? { targetDepartment: c.target_unit, responsibleDepartment: c.target_unit } : {}),
+      ...(c.target_unit
+        ? { targetDepartment: c.target_unit, responsibleDepartment: c.target_unit }
+        : {}),
       ...(c.requester_unit ? { requesterDepartment: c.requester_unit } : {}),
     });
-    if (!owner.ok) throw new AppError(409, 'routing_failed', { step: step.name, reason: owner.reason });
+    if (!owner.ok)
+      throw new AppError(409, 'routing_failed', { step: step.name, reason: owner.reason });
     const due = step.limitDays === null ? null : dueDate(today, step.limitDays, [], lookup);
     const light = due?.due ? slaLight(due.due, today, lookup, deps.yellowWithin ?? 1).light : null;
     const t = byKey.get(key)!;

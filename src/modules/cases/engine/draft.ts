@@ -33,7 +33,11 @@ export interface StartInput {
 
 async function applicantOf(deps: EngineDeps, actor: Actor, input: StartInput) {
   if (actor.kind === 'person' || actor.kind === 'enterprise') {
-    return { accountId: actor.accountId, personId: actor.personId, enterpriseId: actor.enterpriseId };
+    return {
+      accountId: actor.accountId,
+      personId: actor.personId,
+      enterpriseId: actor.enterpriseId,
+    };
   }
   assertRole(actor, 'window_clerk');
   const who = input.onBehalfOf;
@@ -43,14 +47,24 @@ async function applicantOf(deps: EngineDeps, actor: Actor, input: StartInput) {
     .selectFrom('account')
     .select('id')
     .where((eb) =>
-      who.enterpriseId ? eb('enterprise_id', '=', who.enterpriseId) : eb('person_id', '=', who.personId!),
+      who.enterpriseId
+        ? eb('enterprise_id', '=', who.enterpriseId)
+        : eb('person_id', '=', who.personId!),
     )
     .executeTakeFirst();
-  return { accountId: account?.id ?? null, personId: who.personId ?? null, enterpriseId: who.enterpriseId ?? null };
+  return {
+    accountId: account?.id ?? null,
+    personId: who.personId ?? null,
+    enterpriseId: who.enterpriseId ?? null,
+  };
 }
 
 /** A draft kept on the server: resumable from any channel, by the applicant or at a counter. */
-export async function startDraft(deps: EngineDeps, actor: Actor | null, input: StartInput): Promise<string> {
+export async function startDraft(
+  deps: EngineDeps,
+  actor: Actor | null,
+  input: StartInput,
+): Promise<string> {
   assertRole(actor, 'applicant', 'window_clerk');
   const applicant = await applicantOf(deps, actor, input);
   const facts = await applicantFacts(deps.db, applicant);
@@ -108,7 +122,9 @@ export async function startDraft(deps: EngineDeps, actor: Actor | null, input: S
       })
       .returning(['id', 'division_code', 'number', 'applicant_account_id', 'title'])
       .executeTakeFirstOrThrow();
-    await record(trx, deps, actor, row, null, 'draft', { subject: `${input.subject.kind}:${input.subject.key}` });
+    await record(trx, deps, actor, row, null, 'draft', {
+      subject: `${input.subject.kind}:${input.subject.key}`,
+    });
     return row.id;
   });
 }
@@ -126,7 +142,12 @@ export interface SaveInput {
   materials?: CaseMaterial[] | undefined;
 }
 
-export async function saveDraft(deps: EngineDeps, actor: Actor | null, caseId: string, input: SaveInput) {
+export async function saveDraft(
+  deps: EngineDeps,
+  actor: Actor | null,
+  caseId: string,
+  input: SaveInput,
+) {
   assertRole(actor, 'applicant', 'window_clerk');
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
@@ -136,8 +157,17 @@ export async function saveDraft(deps: EngineDeps, actor: Actor | null, caseId: s
       throw new AppError(409, 'case_not_editable', { state: c.state });
     }
     await updateCase(trx, c, {
-      ...(input.formData ? { form_data: JSON.stringify({ ...c.form_data, ...input.formData }) as unknown as Record<string, unknown> } : {}),
-      ...(input.materials ? { materials: JSON.stringify(input.materials) as unknown as CaseMaterial[] } : {}),
+      ...(input.formData
+        ? {
+            form_data: JSON.stringify({ ...c.form_data, ...input.formData }) as unknown as Record<
+              string,
+              unknown
+            >,
+          }
+        : {}),
+      ...(input.materials
+        ? { materials: JSON.stringify(input.materials) as unknown as CaseMaterial[] }
+        : {}),
       channel: c.state === 'draft' ? actor.channel : c.channel,
     });
     await record(trx, deps, actor, c, null, 'save', { fields: Object.keys(input.formData ?? {}) });
@@ -156,6 +186,12 @@ export function missingForSubmission(
   const seenFields = new Set<string>();
   const seenMaterials = new Set<string>();
   const have = new Set(materials.map((m) => m.key));
+  // A certificate that an item of this bundle issues on the way is never asked for.
+  const issuer = new Map<string, string>();
+  for (const ref of refs) {
+    const result = catalogue.get(ref.item)?.result;
+    if (result?.kind === 'certificate') issuer.set(result.certificateType, ref.item);
+  }
   for (const ref of refs) {
     if ('when' in ref && ref.when && !evaluateCondition(ref.when, formData)) continue;
     const item = catalogue.get(ref.item);
@@ -172,25 +208,45 @@ export function missingForSubmission(
         continue;
       }
       const typeOk =
-        prop.type === 'string' ? typeof value === 'string'
-        : prop.type === 'boolean' ? typeof value === 'boolean'
-        : prop.type === 'integer' ? Number.isInteger(value)
-        : typeof value === 'number' && Number.isFinite(value);
+        prop.type === 'string'
+          ? typeof value === 'string'
+          : prop.type === 'boolean'
+            ? typeof value === 'boolean'
+            : prop.type === 'integer'
+              ? Number.isInteger(value)
+              : typeof value === 'number' && Number.isFinite(value);
       if (!typeOk) {
         seenFields.add(key);
-        problems.push({ code: 'validation_type', field: `formData.${key}`, params: { type: prop.type } });
+        problems.push({
+          code: 'validation_type',
+          field: `formData.${key}`,
+          params: { type: prop.type },
+        });
       } else if (prop.enum && !prop.enum.includes(value as string | number)) {
         seenFields.add(key);
-        problems.push({ code: 'validation_enum', field: `formData.${key}`, params: { allowed: prop.enum.join(', ') } });
+        problems.push({
+          code: 'validation_enum',
+          field: `formData.${key}`,
+          params: { allowed: prop.enum.join(', ') },
+        });
       }
     }
     for (const m of item.materials) {
       if (seenMaterials.has(m.key) || have.has(m.key)) continue;
+      const by = m.source.kind === 'certificate' ? issuer.get(m.source.certificateType) : undefined;
+      if (by && by !== item.key) continue;
       const needed =
-        m.requirement === 'required' || (m.requirement === 'conditional' && m.condition && evaluateCondition(m.condition, formData));
+        m.requirement === 'required' ||
+        (m.requirement === 'conditional' &&
+          m.condition &&
+          evaluateCondition(m.condition, formData));
       if (needed) {
         seenMaterials.add(m.key);
-        problems.push({ code: 'material_missing', field: `materials.${m.key}`, params: { name: m.name } });
+        problems.push({
+          code: 'material_missing',
+          field: `materials.${m.key}`,
+          params: { name: m.name },
+        });
       }
     }
   }
@@ -201,7 +257,12 @@ export function missingForSubmission(
  * Hands the application in: checked as a whole, then the tasks are laid out and intake opens at
  * every window. After a correction, the same call hands it back and the paused step resumes.
  */
-export async function submit(deps: EngineDeps, actor: Actor | null, caseId: string, input: { version: number }) {
+export async function submit(
+  deps: EngineDeps,
+  actor: Actor | null,
+  caseId: string,
+  input: { version: number },
+) {
   assertRole(actor, 'applicant', 'window_clerk');
   const catalogue = await itemCatalogue(deps.db);
   await deps.db.transaction().execute(async (trx) => {
@@ -212,10 +273,19 @@ export async function submit(deps: EngineDeps, actor: Actor | null, caseId: stri
       throw new AppError(409, 'case_not_editable', { state: c.state });
     }
     const [kind, key] = c.subject.split(':') as ['bundle' | 'item', string];
-    const subject = kind === 'bundle' ? { bundle: await bundleDefinition(trx, key) } : { item: catalogue.get(key)! };
+    const subject =
+      kind === 'bundle'
+        ? { bundle: await bundleDefinition(trx, key) }
+        : { item: catalogue.get(key)! };
     const problems = missingForSubmission(subject, catalogue, c.form_data, c.materials);
     if (problems.length) {
-      throw new AppError(400, 'case_incomplete', { count: problems.length }, problems[0]!.field, problems);
+      throw new AppError(
+        400,
+        'case_incomplete',
+        { count: problems.length },
+        problems[0]!.field,
+        problems,
+      );
     }
     const def = await loadDefinition(trx, c.definition_id);
     const today = todayOf(deps);
@@ -249,9 +319,15 @@ export async function submit(deps: EngineDeps, actor: Actor | null, caseId: stri
           })),
         )
         .execute();
-      await updateCase(trx, c, { state: 'submitted', submitted_at: new Date(), channel: actor.channel });
+      await updateCase(trx, c, {
+        state: 'submitted',
+        submitted_at: new Date(),
+        channel: actor.channel,
+      });
       const fresh = await lockCase(trx, c.id);
-      await openReadySteps(trx, deps, fresh, def, { itemDepartment: (i) => itemDepartment(catalogue, i) });
+      await openReadySteps(trx, deps, fresh, def, {
+        itemDepartment: (i) => itemDepartment(catalogue, i),
+      });
       await record(trx, deps, actor, c, null, 'submit', {});
       return;
     }

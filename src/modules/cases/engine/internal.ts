@@ -18,7 +18,11 @@ export interface InternalRequest {
  * 机关内部"最多跑一次": a department asks another for data, a seal or an opinion. The same engine
  * runs it from its own definition: the request step is done on creation, `provide` opens.
  */
-export async function startInternalService(deps: EngineDeps, actor: Actor | null, input: InternalRequest) {
+export async function startInternalService(
+  deps: EngineDeps,
+  actor: Actor | null,
+  input: InternalRequest,
+) {
   assertRole(actor, 'reviewer', 'window_clerk', 'supervisor', 'admin');
   const requester = actor.roles.find((r) => r.orgUnitCode.startsWith('dept:'))?.orgUnitCode;
   if (!requester) throw new AppError(403, 'forbidden');
@@ -26,7 +30,8 @@ export async function startInternalService(deps: EngineDeps, actor: Actor | null
   if (units.get(input.targetDepartment)?.kind !== 'department') {
     throw badRequest('not_found', 'targetDepartment', { what: input.targetDepartment });
   }
-  if (input.targetDepartment === requester) throw badRequest('validation_other', 'targetDepartment');
+  if (input.targetDepartment === requester)
+    throw badRequest('validation_other', 'targetDepartment');
   return deps.db.transaction().execute(async (trx) => {
     const definitionId = await storeDefinition(trx, INTERNAL_SERVICE);
     const today = todayOf(deps);
@@ -49,7 +54,10 @@ export async function startInternalService(deps: EngineDeps, actor: Actor | null
         target_unit: input.targetDepartment,
         intake_unit: requester,
         parent_case_id: null,
-        form_data: JSON.stringify({ 'request.kind': input.kind, 'request.detail': input.detail }) as unknown as Record<string, unknown>,
+        form_data: JSON.stringify({
+          'request.kind': input.kind,
+          'request.detail': input.detail,
+        }) as unknown as Record<string, unknown>,
         materials: JSON.stringify([]) as unknown as [],
         channel: actor.channel,
         submitted_at: new Date(),
@@ -98,7 +106,10 @@ export async function startInternalService(deps: EngineDeps, actor: Actor | null
       )
       .execute();
     await openReadySteps(trx, deps, c, INTERNAL_SERVICE, { itemDepartment: () => undefined });
-    await record(trx, deps, actor, c, null, 'submit', { target: input.targetDepartment, kind: input.kind });
+    await record(trx, deps, actor, c, null, 'submit', {
+      target: input.targetDepartment,
+      kind: input.kind,
+    });
     return c.id;
   });
 }

@@ -10,13 +10,27 @@ import { updateTask, type EngineDeps } from './context.ts';
  * Stopping a clock (补正, 特别程序): the step and, once accepted, the whole case stop counting.
  * Their due dates are cleared while stopped and moved on by the working days the pause took.
  */
-export async function pauseTask(trx: Kysely<Database>, t: Task, by: Action, today: string, special: string | null = null) {
-  await updateTask(trx, t, { state: 'paused', paused_by: by, paused_since: today, sla: 'paused', special_procedure: special });
+export async function pauseTask(
+  trx: Kysely<Database>,
+  t: Task,
+  by: Action,
+  today: string,
+  special: string | null = null,
+) {
+  await updateTask(trx, t, {
+    state: 'paused',
+    paused_by: by,
+    paused_since: today,
+    sla: 'paused',
+    special_procedure: special,
+  });
 }
 
 export async function resumeTask(trx: Kysely<Database>, deps: EngineDeps, t: Task, today: string) {
   const lookup = await deps.calendar.lookup();
-  const pausedDays = t.paused_since ? Math.max(0, workingDaysBetween(t.paused_since, today, lookup).days) : 0;
+  const pausedDays = t.paused_since
+    ? Math.max(0, workingDaysBetween(t.paused_since, today, lookup).days)
+    : 0;
   const due = t.due ? addWorkingDays(t.due, pausedDays, lookup) : null;
   await updateTask(trx, t, {
     state: 'open',

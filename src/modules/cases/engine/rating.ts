@@ -23,13 +23,23 @@ export interface RateInput {
  * 好差评: once per case, after delivery, by the applicant. A 1 or 2 opens a follow-up case for
  * the department responsible (the last one that decided), run by its own process definition.
  */
-export async function rateCase(deps: EngineDeps, actor: Actor | null, caseId: string, input: RateInput) {
+export async function rateCase(
+  deps: EngineDeps,
+  actor: Actor | null,
+  caseId: string,
+  input: RateInput,
+) {
   if (!actor) throw new AppError(401, 'unauthenticated');
   return deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
     if (c.applicant_account_id !== actor.accountId) throw new AppError(403, 'forbidden');
-    if (c.state !== 'closed' || c.kind !== 'service_application') throw new AppError(409, 'rating_not_open', { state: c.state });
-    const existing = await trx.selectFrom('rating').select('case_id').where('case_id', '=', c.id).executeTakeFirst();
+    if (c.state !== 'closed' || c.kind !== 'service_application')
+      throw new AppError(409, 'rating_not_open', { state: c.state });
+    const existing = await trx
+      .selectFrom('rating')
+      .select('case_id')
+      .where('case_id', '=', c.id)
+      .executeTakeFirst();
     if (existing) throw new AppError(409, 'rating_exists');
     const decider = await trx
       .selectFrom('task')
@@ -43,7 +53,10 @@ export async function rateCase(deps: EngineDeps, actor: Actor | null, caseId: st
     let followUpId: string | null = null;
     if (input.score <= 2) {
       const definitionId = await storeDefinition(trx, RATING_FOLLOW_UP);
-      const facts = await applicantFacts(trx, { personId: c.applicant_person_id, enterpriseId: c.applicant_enterprise_id });
+      const facts = await applicantFacts(trx, {
+        personId: c.applicant_person_id,
+        enterpriseId: c.applicant_enterprise_id,
+      });
       const row = await trx
         .insertInto('cases')
         .values({
@@ -63,7 +76,10 @@ export async function rateCase(deps: EngineDeps, actor: Actor | null, caseId: st
           target_unit: responsible,
           intake_unit: c.intake_unit,
           parent_case_id: c.id,
-          form_data: JSON.stringify({ 'rating.score': input.score, 'rating.text': input.text ?? '' }) as unknown as Record<string, unknown>,
+          form_data: JSON.stringify({
+            'rating.score': input.score,
+            'rating.text': input.text ?? '',
+          }) as unknown as Record<string, unknown>,
           materials: JSON.stringify([]) as unknown as [],
           channel: 'system',
           submitted_at: new Date(),
@@ -112,7 +128,10 @@ export async function rateCase(deps: EngineDeps, actor: Actor | null, caseId: st
         )
         .execute();
       await openReadySteps(trx, deps, row, RATING_FOLLOW_UP, { itemDepartment: () => undefined });
-      await record(trx, deps, actor, row, null, 'open_follow_up', { parent: c.id, score: input.score });
+      await record(trx, deps, actor, row, null, 'open_follow_up', {
+        parent: c.id,
+        score: input.score,
+      });
       followUpId = row.id;
     }
     await trx
@@ -136,7 +155,12 @@ export async function rateCase(deps: EngineDeps, actor: Actor | null, caseId: st
 }
 
 /** One later review (追评) of a rated case. */
-export async function addFollowUpReview(deps: EngineDeps, actor: Actor | null, caseId: string, text: string) {
+export async function addFollowUpReview(
+  deps: EngineDeps,
+  actor: Actor | null,
+  caseId: string,
+  text: string,
+) {
   if (!actor) throw new AppError(401, 'unauthenticated');
   if (!text.trim()) throw badRequest('validation_required', 'text');
   await deps.db.transaction().execute(async (trx) => {

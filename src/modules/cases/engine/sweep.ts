@@ -1,65 +1,67 @@
-import type { SlaLight } from '../model.ts';
-import { slaLight } from '../rules/sla-light.ts';
+import { sql } from 'kysely';
+import { slaThresholds } from '../rules/sla-thresholds.ts';
 import { todayOf, type EngineDeps } from './context.ts';
 
 /**
- * Recomputes the red/yellow lights of open tasks and running cases. Any number of server
- * processes may run it at once: each batch takes its rows with FOR UPDATE SKIP LOCKED, so a row
- * is looked at by one of them, and a light that changes emits exactly one warning event.
+ * Recomputes the red/yellow lights of open steps and running cases. Any number of server
+ * processes may run it at once: each batch claims rows whose light is stale with
+ * FOR UPDATE SKIP LOCKED and fixes them in the same statement, so a row is changed by one of
+ * them and a light that changes emits exactly one warning event. The lights are computed in
+ * SQL from two threshold dates (see slaThresholds), not row by row.
  */
-export async function sweepSla(deps: EngineDeps, batch = 500): Promise<{ tasks: number; cases: number; changed: number }> {
+export async function sweepSla(
+  deps: EngineDeps,
+  batch = 1000,
+): Promise<{ tasks: number; cases: number; warnings: number }> {
   const today = todayOf(deps);
-  const lookup = await deps.calendar.lookup();
-  const yellow = deps.yellowWithin ?? 1;
+  const t = slaThresholds(today, await deps.calendar.lookup(), deps.yellowWithin ?? 1);
+  const light = (col: string) =>
+    sql<string>`case when ${sql.ref(col)} < ${t.redBefore}::date then 'red' when ${sql.ref(col)} < ${t.yellowBefore}::date then 'yellow' else 'green' end`;
   let tasks = 0;
   let cases = 0;
-  let changed = 0;
-  await deps.db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('task')
-      .select(['id', 'case_id', 'due', 'sla', 'name', 'owner_unit', 'step_key'])
-      .where('state', '=', 'open')
-      .where('due', 'is not', null)
-      .orderBy('due')
-      .limit(batch)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    tasks = rows.length;
-    for (const r of rows) {
-      const light = slaLight(r.due, today, lookup, yellow).light as SlaLight;
-      if (light === r.sla) continue;
-      changed++;
-      await trx.updateTable('task').set({ sla: light }).where('id', '=', r.id).execute();
-      if (light !== 'green') {
-        await trx
-          .insertInto('outbox')
-          .values({
-            topic: `task.sla_${light}`,
-            payload: JSON.stringify({ taskId: r.id, caseId: r.case_id, step: r.step_key, name: r.name, ownerUnit: r.owner_unit, due: r.due }) as unknown as Record<string, unknown>,
-          })
-          .execute();
-      }
-    }
-    const running = await trx
-      .selectFrom('cases')
-      .select(['id', 'promised_due', 'sla'])
-      .where('state', 'in', ['in_review'])
-      .where('promised_due', 'is not', null)
-      .where('paused_since', 'is', null)
-      .limit(batch)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    cases = running.length;
-    for (const r of running) {
-      const light = slaLight(r.promised_due, today, lookup, yellow).light;
-      if (light === r.sla) continue;
-      changed++;
-      await trx.updateTable('cases').set({ sla: light }).where('id', '=', r.id).execute();
-    }
-  });
-  return { tasks, cases, changed };
+  let warnings = 0;
+  for (;;) {
+    const r = await sql<{ tasks: number; warnings: number }>`
+      with picked as (
+        select id from task
+        where state = 'open' and due is not null and sla is distinct from ${light('due')}
+        limit ${batch} for update skip locked
+      ), changed as (
+        update task set sla = ${light('due')}, updated_at = now()
+        from picked where task.id = picked.id
+        returning task.id, task.case_id, task.step_key, task.name, task.owner_unit, task.due, task.sla
+      ), warned as (
+        insert into outbox (topic, payload)
+        select 'task.sla_' || sla,
+               jsonb_build_object('taskId', id, 'caseId', case_id, 'step', step_key, 'name', name,
+                                  'ownerUnit', owner_unit, 'due', due)
+        from changed where sla <> 'green'
+        returning 1
+      )
+      select (select count(*) from changed)::int as tasks, (select count(*) from warned)::int as warnings`.execute(
+      deps.db,
+    );
+    const row = r.rows[0]!;
+    tasks += row.tasks;
+    warnings += row.warnings;
+    if (row.tasks < batch) break;
+  }
+  for (;;) {
+    const r = await sql<{ n: number }>`
+      with picked as (
+        select id from cases
+        where state = 'in_review' and promised_due is not null and paused_since is null
+          and sla is distinct from ${light('promised_due')}
+        limit ${batch} for update skip locked
+      ), changed as (
+        update cases set sla = ${light('promised_due')} from picked where cases.id = picked.id
+        returning cases.id
+      )
+      select count(*)::int as n from changed`.execute(deps.db);
+    cases += r.rows[0]!.n;
+    if (r.rows[0]!.n < batch) break;
+  }
+  return { tasks, cases, warnings };
 }
 
 export interface Notifier {
@@ -71,7 +73,11 @@ export interface Notifier {
  * Delivers outbox events: an in-app notification to the applicant for the events they care
  * about. Rows are claimed with SKIP LOCKED and marked processed in the same transaction.
  */
-export async function processOutbox(deps: EngineDeps, notifier: Notifier, batch = 200): Promise<number> {
+export async function processOutbox(
+  deps: EngineDeps,
+  notifier: Notifier,
+  batch = 200,
+): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('outbox')
@@ -83,13 +89,23 @@ export async function processOutbox(deps: EngineDeps, notifier: Notifier, batch 
       .skipLocked()
       .execute();
     for (const r of rows) {
-      const p = r.payload as { applicantAccountId?: string | null; caseId?: string; title?: string; number?: string | null };
+      const p = r.payload as {
+        applicantAccountId?: string | null;
+        caseId?: string;
+        title?: string;
+        number?: string | null;
+      };
       const text = APPLICANT_MESSAGES[r.topic];
       if (text && p.applicantAccountId) {
         const title = `${p.title ?? ''}${p.number ? `（${p.number}）` : ''}`;
         await trx
           .insertInto('notification')
-          .values({ account_id: p.applicantAccountId, case_id: p.caseId ?? null, title, body: text })
+          .values({
+            account_id: p.applicantAccountId,
+            case_id: p.caseId ?? null,
+            title,
+            body: text,
+          })
           .execute();
         await notifier.send('sms', p.applicantAccountId, `${title}${text}`);
       }
@@ -98,7 +114,11 @@ export async function processOutbox(deps: EngineDeps, notifier: Notifier, batch 
       await trx
         .updateTable('outbox')
         .set((eb) => ({ processed_at: new Date(), attempts: eb('attempts', '+', 1) }))
-        .where('id', 'in', rows.map((r) => r.id))
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .execute();
     }
     return rows.length;

@@ -51,8 +51,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('cases_applicant_idx').on('cases').columns(['applicant_account_id', 'created_at']).execute();
-  await db.schema.createIndex('cases_state_idx').on('cases').columns(['state', 'created_at']).execute();
+  await db.schema
+    .createIndex('cases_applicant_idx')
+    .on('cases')
+    .columns(['applicant_account_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('cases_state_idx')
+    .on('cases')
+    .columns(['state', 'created_at'])
+    .execute();
   await db.schema.createIndex('cases_parent_idx').on('cases').column('parent_case_id').execute();
 
   await db.schema
@@ -85,7 +93,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('task_case_step_uq', ['case_id', 'step_key'])
     .execute();
   // A workbench queue: open tasks of a unit and role, soonest deadline first.
-  await sql`create index task_queue_idx on task (owner_unit, role, due) where state in ('open', 'paused')`.execute(db);
+  await sql`create index task_queue_idx on task (owner_unit, role, due) where state in ('open', 'paused')`.execute(
+    db,
+  );
   await sql`create index task_sla_idx on task (due) where state = 'open'`.execute(db);
 
   await db.schema
@@ -100,7 +110,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('data', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
-  await db.schema.createIndex('case_event_case_idx').on('case_event').columns(['case_id', 'id']).execute();
+  await db.schema
+    .createIndex('case_event_case_idx')
+    .on('case_event')
+    .columns(['case_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('outbox')
@@ -139,7 +153,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('follow_up_at', 'timestamptz')
     .addColumn('follow_up_case_id', 'uuid')
     .execute();
-  await db.schema.createIndex('rating_unit_idx').on('rating').columns(['responsible_unit', 'score']).execute();
+  await db.schema
+    .createIndex('rating_unit_idx')
+    .on('rating')
+    .columns(['responsible_unit', 'score'])
+    .execute();
 
   await db.schema
     .createTable('notification')
@@ -151,11 +169,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('read_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('notification_account_idx').on('notification').columns(['account_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notification_account_idx')
+    .on('notification')
+    .columns(['account_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['notification', 'rating', 'trip', 'outbox', 'case_event', 'task', 'cases', 'process_definition']) {
+  for (const t of [
+    'notification',
+    'rating',
+    'trip',
+    'outbox',
+    'case_event',
+    'task',
+    'cases',
+    'process_definition',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
   await sql`drop sequence if exists case_number_seq`.execute(db);

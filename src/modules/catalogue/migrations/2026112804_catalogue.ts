@@ -21,15 +21,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('division_code', 'text', (c) => c.notNull())
     .addCheckConstraint('catalogue_item_promise_check', sql`promised_days <= statutory_days`)
     .execute();
-  await sql`create index catalogue_item_search_idx on catalogue_item using gin (search_text gin_trgm_ops)`.execute(db);
-  await db.schema.createIndex('catalogue_item_department_idx').on('catalogue_item').column('department_key').execute();
+  await sql`create index catalogue_item_search_idx on catalogue_item using gin (search_text gin_trgm_ops)`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('catalogue_item_department_idx')
+    .on('catalogue_item')
+    .column('department_key')
+    .execute();
 
   await db.schema
     .createTable('catalogue_bundle')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
-    .addColumn('audience', 'text', (c) => c.notNull().check(sql`audience in ('citizen','enterprise')`))
+    .addColumn('audience', 'text', (c) =>
+      c.notNull().check(sql`audience in ('citizen','enterprise')`),
+    )
     .addColumn('stage', 'text', (c) => c.notNull())
     .addColumn('promised_days', 'integer', (c) => c.notNull())
     .addColumn('definition', 'jsonb', (c) => c.notNull())
@@ -39,14 +47,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'text')
     .addColumn('division_code', 'text', (c) => c.notNull())
     .execute();
-  await sql`create index catalogue_bundle_search_idx on catalogue_bundle using gin (search_text gin_trgm_ops)`.execute(db);
+  await sql`create index catalogue_bundle_search_idx on catalogue_bundle using gin (search_text gin_trgm_ops)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('service_point')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
-    .addColumn('level', 'text', (c) => c.notNull().check(sql`level in ('district','street','community')`))
+    .addColumn('level', 'text', (c) =>
+      c.notNull().check(sql`level in ('district','street','community')`),
+    )
     .addColumn('street_code', 'text')
     .addColumn('community_code', 'text')
     .addColumn('address', 'text', (c) => c.notNull())

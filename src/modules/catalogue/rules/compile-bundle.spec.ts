@@ -262,6 +262,42 @@ describe('compileBundle: 开餐饮店 (opening a restaurant)', () => {
   });
 });
 
+describe('compileBundle: certificates issued inside the bundle', () => {
+  it('never asks for the licence that the bundle’s first item issues', () => {
+    const licence = item('business-licence', {
+      result: { kind: 'certificate', certificateType: 'business_licence' },
+      materials: [material('id-card')],
+    });
+    const food = item('food-permit', {
+      materials: [
+        material('id-card'),
+        material('licence-copy', {
+          source: { kind: 'certificate', certificateType: 'business_licence' },
+        }),
+      ],
+    });
+    const result = compileBundle(
+      bundle([{ item: 'business-licence' }, { item: 'food-permit', after: ['business-licence'] }]),
+      catalogueOf(licence, food),
+    );
+    const byKey = new Map(compiled(result).materials.map((m) => [m.key, m]));
+    expect(byKey.get('licence-copy')?.producedBy).toBe('business-licence');
+    expect(byKey.get('id-card')?.producedBy).toBeUndefined();
+  });
+
+  it('still asks for it when the bundle does not issue it', () => {
+    const food = item('food-permit', {
+      materials: [
+        material('licence-copy', {
+          source: { kind: 'certificate', certificateType: 'business_licence' },
+        }),
+      ],
+    });
+    const result = compileBundle(bundle([{ item: 'food-permit' }]), catalogueOf(food));
+    expect(compiled(result).materials[0]!.producedBy).toBeUndefined();
+  });
+});
+
 describe('compileBundle: refusals', () => {
   const a = item('a', { promisedDays: 2, form: form({ 'x.n': prop('number') }) });
   const b = item('b', { promisedDays: 3, form: form({ 'x.flag': prop('boolean') }) });

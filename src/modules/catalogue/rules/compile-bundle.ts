@@ -5,7 +5,7 @@ import { checkDag } from './check-dag.ts';
 import { criticalPath } from './critical-path.ts';
 import { mergeForms } from './merge-form.ts';
 import { mergeMaterials } from './merge-materials.ts';
-import type { CompileProblem, CompileResult } from './types.ts';
+import type { CompileProblem, CompileResult, MergedMaterial } from './types.ts';
 
 export type {
   BundleGraph,
@@ -87,12 +87,32 @@ export function compileBundle(
     problems: [],
     compiled: {
       form,
-      materials: mergeMaterials(
-        found.map(({ ref, item }) => ({ item, when: ref.when, whenText: ref.whenText })),
+      materials: markProduced(
+        mergeMaterials(
+          found.map(({ ref, item }) => ({ item, when: ref.when, whenText: ref.whenText })),
+        ),
+        found.map(({ item }) => item),
       ),
       criticalPath: path,
       trips: Math.max(0, ...found.map(({ item }) => item.visits)),
       graph: bundleGraph(def.items),
     },
   };
+}
+
+/**
+ * 营业执照 is a material of the food-business permit, but in 开餐饮店 the bundle's own first item
+ * issues it: asking the applicant for it would defeat the bundle.
+ */
+function markProduced(
+  materials: MergedMaterial[],
+  items: readonly Pick<ItemDef, 'key' | 'result'>[],
+): MergedMaterial[] {
+  const issuer = new Map<string, string>();
+  for (const i of items)
+    if (i.result.kind === 'certificate') issuer.set(i.result.certificateType, i.key);
+  return materials.map((m) => {
+    const by = m.source.kind === 'certificate' ? issuer.get(m.source.certificateType) : undefined;
+    return by && !m.items.includes(by) ? { ...m, producedBy: by } : m;
+  });
 }

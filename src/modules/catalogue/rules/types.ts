@@ -24,6 +24,8 @@ export interface MergedMaterial extends Omit<
   conditionText?: string;
   /** The items that ask for it. */
   items: string[];
+  /** A certificate that an item of the same bundle issues on the way: never asked of the applicant. */
+  producedBy?: string;
 }
 
 export interface CriticalPath {

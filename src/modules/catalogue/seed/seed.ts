@@ -11,11 +11,15 @@ import { SYNONYMS } from './synonyms.ts';
  * The Xihu implementation list: items, bundles (each must compile, or the seed stops with the
  * compiler's findings), service points and search synonyms. Adds what is missing.
  */
-export async function seedCatalogue(db: Kysely<Database>, progress: (msg: string) => void = () => {}) {
+export async function seedCatalogue(
+  db: Kysely<Database>,
+  progress: (msg: string) => void = () => {},
+) {
   const catalogue = new Map(ITEMS.map((i) => [i.key, i]));
   for (const b of BUNDLES) {
     const r = compileBundle(b, catalogue);
-    if (!r.ok) throw new Error(`seed bundle ${b.key} does not compile: ${JSON.stringify(r.problems)}`);
+    if (!r.ok)
+      throw new Error(`seed bundle ${b.key} does not compile: ${JSON.stringify(r.problems)}`);
   }
   await db.transaction().execute(async (trx) => {
     // Rows go in batches: one statement per row would dominate the first start.
@@ -58,6 +62,10 @@ export async function seedCatalogue(db: Kysely<Database>, progress: (msg: string
       .values(SYNONYMS.map(([term, target]) => ({ term, target })))
       .onConflict((oc) => oc.column('term').doNothing())
       .execute();
-    await recordAudit(trx, SYSTEM_ACTOR, { action: 'seed.catalogue', targetType: 'catalogue', targetId: 'all' });
+    await recordAudit(trx, SYSTEM_ACTOR, {
+      action: 'seed.catalogue',
+      targetType: 'catalogue',
+      targetId: 'all',
+    });
   });
 }

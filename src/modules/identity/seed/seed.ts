@@ -156,6 +156,24 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+/**
+ * One reviewer for every other department, `reviewer-<department key>`, so that any bundle's
+ * parallel reviews can be worked through in the demo (README lists the pattern).
+ */
+const NAMED_REVIEWERS = new Set(
+  DEMO_ACCOUNTS.filter((a) => a.roles.includes('reviewer')).map((a) => a.unit),
+);
+export const DEPARTMENT_REVIEWERS: DemoAccount[] = XIHU_DEPARTMENTS.filter(
+  (d) => !NAMED_REVIEWERS.has(d.key),
+).map((d) => ({
+  username: `reviewer-${d.key}`,
+  displayName: `${d.shortName ?? d.name}审查员`,
+  kind: 'staff',
+  unit: d.key,
+  roles: ['reviewer'],
+  note: `Reviewer, ${d.nameEn}`,
+}));
+
 type Progress = (message: string) => void;
 
 async function upsertUnit(
@@ -321,7 +339,7 @@ export async function seedIdentity(
     }
 
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const a of DEMO_ACCOUNTS) {
+    for (const a of [...DEMO_ACCOUNTS, ...DEPARTMENT_REVIEWERS]) {
       const exists = await trx
         .selectFrom('account')
         .select('id')
@@ -349,7 +367,7 @@ export async function seedIdentity(
         .values(a.roles.map((role) => ({ account_id: account.id, role, org_unit_id: unitId })))
         .execute();
     }
-    progress(`accounts: ${DEMO_ACCOUNTS.length} demo accounts`);
+    progress(`accounts: ${DEMO_ACCOUNTS.length + DEPARTMENT_REVIEWERS.length} demo accounts`);
     await recordAudit(trx, SYSTEM_ACTOR, {
       action: 'seed.identity',
       targetType: 'org_unit',

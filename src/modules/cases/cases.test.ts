@@ -1,0 +1,344 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
+
+// The engine's clock: deadlines below are checked against the real 2026 Spring Festival
+// arrangement (15–23 Feb off, Saturdays 14 and 28 Feb worked).
+let now = new Date('2026-02-12T02:00:00Z');
+const setDay = (day: string) => (now = new Date(`${day}T02:00:00Z`));
+
+let t: TestApp;
+const s: Record<string, Session> = {};
+const users = [
+  'xixi-flavour',
+  'zhangsan',
+  'clerk',
+  'reviewer-market',
+  'reviewer-fire',
+  'reviewer-urban-management',
+  'reviewer-health',
+];
+beforeAll(async () => {
+  t = await createTestApp({ clock: { now: () => now } });
+  for (const u of users) s[u] = await t.login(u);
+});
+afterAll(() => t?.close());
+
+type Json = Record<string, any>;
+let keyCounter = 0;
+async function call(user: string, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
+  const headers: Record<string, string> =
+    method === 'GET' ? {} : { 'idempotency-key': `k-${++keyCounter}-${Date.now()}` };
+  return t.as(s[user]!, method, `/api/v1${url}`, body, headers);
+}
+async function ok(user: string, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
+  const res = await call(user, method, url, body);
+  expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 500)}`).toBeLessThan(300);
+  return res.json() as Json;
+}
+
+/** Everything the bundle asks for, with values of the right type. */
+async function completeApplication(bundle: string, extra: Json = {}) {
+  const compiled = await ok('xixi-flavour', 'GET', `/bundles/${bundle}/compiled`);
+  const formData: Json = {};
+  for (const [key, p] of Object.entries<Json>(compiled.form.properties)) {
+    formData[key] = p.enum
+      ? p.enum[0]
+      : p.type === 'boolean'
+        ? false
+        : p.type === 'number' || p.type === 'integer'
+          ? 20
+          : `测试${key}`;
+  }
+  const materials = compiled.materials
+    .filter((m: Json) => !m.producedBy)
+    .map((m: Json) => ({ key: m.key, name: m.name, source: 'upload', reference: `${m.key}.pdf` }));
+  return { formData: { ...formData, ...extra }, materials };
+}
+
+async function newCase(user: string, bundle: string, extra: Json = {}) {
+  const draft = await ok(user, 'POST', '/cases', { subject: { kind: 'bundle', key: bundle } });
+  const { formData, materials } = await completeApplication(bundle, extra);
+  const saved = await ok(user, 'PATCH', `/cases/${draft.id}`, {
+    version: draft.version,
+    formData,
+    materials,
+  });
+  return ok(user, 'POST', `/cases/${draft.id}/submit`, { version: saved.version });
+}
+
+const task = (c: Json, step: string) => c.tasks.find((x: Json) => x.stepKey === step);
+const openSteps = (c: Json) =>
+  c.tasks.filter((x: Json) => x.state === 'open').map((x: Json) => x.stepKey);
+async function actOn(user: string, c: Json, step: string, action: string, body: Json = {}) {
+  const tk = task(c, step);
+  return ok(user, 'POST', `/cases/${c.id}/actions`, {
+    taskId: tk.id,
+    version: tk.version,
+    action,
+    ...body,
+  });
+}
+
+describe('开餐饮店: one application, one window, parallel reviews, one delivery', () => {
+  let c: Json;
+
+  it('keeps the draft on the server and lists everything missing at once', async () => {
+    setDay('2026-02-12');
+    const draft = await ok('xixi-flavour', 'POST', '/cases', {
+      subject: { kind: 'bundle', key: 'open-restaurant' },
+    });
+    expect(draft).toMatchObject({ state: 'draft', number: null, tasks: [] });
+    const res = await call('xixi-flavour', 'POST', `/cases/${draft.id}/submit`, {
+      version: draft.version,
+    });
+    expect(res.statusCode).toBe(400);
+    const error = res.json().error;
+    expect(error.code).toBe('case_incomplete');
+    expect(error.details.length).toBeGreaterThan(10);
+    const fields = error.details.map((d: Json) => d.field);
+    expect(fields).toContain('formData.premises.area_m2');
+    // The licence is issued by the bundle's first item: never asked of the applicant.
+    expect(fields).not.toContain('materials.business-licence');
+    // The clerk at a counter finds the same draft: one case, whatever the channel.
+    const atCounter = await ok('clerk', 'GET', `/cases/${draft.id}`);
+    expect(atCounter.id).toBe(draft.id);
+  });
+
+  it('is submitted online and accepted at a window: number, promised date past the holiday', async () => {
+    setDay('2026-02-12');
+    c = await newCase('xixi-flavour', 'open-restaurant', {
+      'premises.area_m2': 80,
+      'premises.has_outdoor_sign': false,
+    });
+    expect(c.state).toBe('submitted');
+    expect(openSteps(c)).toEqual(['intake']);
+
+    setDay('2026-02-13');
+    c = await actOn('clerk', c, 'intake', 'accept');
+    expect(c.state).toBe('in_review');
+    expect(c.number).toMatch(/^330106-20260213-\d{6}$/);
+    expect(c.acceptedOn).toBe('2026-02-13');
+    // Six working days from the next working day: 14 (Sat, worked), 24, 25, 26, 27, 28 (Sat, worked).
+    expect(c.promisedDue).toBe('2026-02-28');
+    expect(c.trips).toBe(0);
+    expect(openSteps(c)).toEqual(['review:business-registration']);
+  });
+
+  it('prints the acceptance notice as a PDF', async () => {
+    const res = await call('xixi-flavour', 'GET', `/cases/${c.id}/notices/acceptance`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.length).toBeGreaterThan(5000);
+    const none = await call('xixi-flavour', 'GET', `/cases/${c.id}/notices/decline`);
+    expect(none.statusCode).toBe(404);
+  });
+
+  it('opens the dependent reviews in parallel, each in its own department, skipping what does not apply', async () => {
+    c = await actOn('reviewer-market', c, 'review:business-registration', 'approve');
+    const open = openSteps(c).sort();
+    expect(open).toEqual(
+      [
+        'review:drainage-permit',
+        'review:fire-safety-inspection',
+        'review:food-business-permit',
+        'review:kitchen-waste-declaration',
+      ].sort(),
+    );
+    expect(task(c, 'review:outdoor-sign-permit').state).toBe('skipped');
+    expect(task(c, 'review:fire-safety-inspection').ownerUnit.code).toBe('dept:fire-rescue');
+
+    const fireQueue = await ok('reviewer-fire', 'GET', '/tasks?assignee=me');
+    expect(fireQueue.data.map((x: Json) => x.case.id)).toContain(c.id);
+    const healthQueue = await ok('reviewer-health', 'GET', '/tasks?assignee=me');
+    expect(healthQueue.data.map((x: Json) => x.case.id)).not.toContain(c.id);
+
+    // A department acts only on its own step.
+    const foreign = await call('reviewer-fire', 'POST', `/cases/${c.id}/actions`, {
+      taskId: task(c, 'review:food-business-permit').id,
+      version: task(c, 'review:food-business-permit').version,
+      action: 'approve',
+    });
+    expect(foreign.statusCode).toBe(403);
+  });
+
+  it('gives a second, concurrent decision on the same step a 409', async () => {
+    const tk = task(c, 'review:food-business-permit');
+    const body = { taskId: tk.id, version: tk.version, action: 'approve' };
+    const [a, b] = await Promise.all([
+      call('reviewer-market', 'POST', `/cases/${c.id}/actions`, body),
+      call('reviewer-market', 'POST', `/cases/${c.id}/actions`, { ...body, action: 'reject' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? 'approved' : 'rejected';
+    c = await ok('xixi-flavour', 'GET', `/cases/${c.id}`);
+    expect(task(c, 'review:food-business-permit').decision).toBe(winner);
+    if (winner === 'rejected') throw new Error('the rest of this journey expects approval');
+  });
+
+  it('stops a step’s clock for an on-site inspection and moves its deadline on by the days it took', async () => {
+    const before = task(c, 'review:fire-safety-inspection');
+    setDay('2026-02-13');
+    c = await actOn(
+      'reviewer-fire',
+      c,
+      'review:fire-safety-inspection',
+      'start_special_procedure',
+      {
+        procedure: 'on_site_inspection',
+      },
+    );
+    expect(task(c, 'review:fire-safety-inspection')).toMatchObject({
+      state: 'paused',
+      specialProcedure: 'on_site_inspection',
+    });
+    setDay('2026-02-24');
+    c = await actOn('reviewer-fire', c, 'review:fire-safety-inspection', 'end_special_procedure');
+    const after = task(c, 'review:fire-safety-inspection');
+    // (13 Feb, 24 Feb] holds two working days: 14 and 24.
+    expect(after.pausedDays).toBe(2);
+    expect(after.due > before.due).toBe(true);
+  });
+
+  it('completes when every review is done, then delivers by post and closes', async () => {
+    for (const [user, step] of [
+      ['reviewer-fire', 'review:fire-safety-inspection'],
+      ['reviewer-urban-management', 'review:kitchen-waste-declaration'],
+    ] as const) {
+      c = await actOn(user, c, step, 'approve');
+    }
+    const drainage = task(c, 'review:drainage-permit');
+    const drainageUser = `reviewer-${drainage.ownerUnit.code.replace('dept:', '')}`;
+    if (!s[drainageUser]) s[drainageUser] = await t.login(drainageUser);
+    c = await actOn(drainageUser, c, 'review:drainage-permit', 'approve');
+    expect(c.state).toBe('delivering');
+    expect(openSteps(c)).toEqual(['delivery']);
+
+    const early = await call('xixi-flavour', 'POST', `/cases/${c.id}/rating`, { score: 5 });
+    expect(early.statusCode).toBe(409);
+
+    c = await actOn('clerk', c, 'delivery', 'deliver', {
+      delivery: { method: 'post', trackingNumber: 'SF1234567890' },
+    });
+    expect(c.state).toBe('closed');
+    expect(c.delivery).toMatchObject({ method: 'post', trackingNumber: 'SF1234567890' });
+    const actions = c.timeline.map((e: Json) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['draft', 'submit', 'accept', 'approve', 'deliver']),
+    );
+  });
+
+  it('takes one rating; a bad one opens a follow-up case for the department', async () => {
+    const rated = await ok('xixi-flavour', 'POST', `/cases/${c.id}/rating`, {
+      score: 2,
+      text: '排水许可审查慢',
+    });
+    expect(rated.followUpCaseId).toBeTruthy();
+    const again = await call('xixi-flavour', 'POST', `/cases/${c.id}/rating`, { score: 5 });
+    expect(again.statusCode).toBe(409);
+    const stats = await t.as(null, 'GET', '/api/v1/ratings');
+    expect(stats.json().total).toBeGreaterThan(0);
+  });
+});
+
+describe('correction (补正) after acceptance', () => {
+  it('pauses the case’s clock and moves its promised date by the working days it took', async () => {
+    setDay('2026-02-11');
+    let c = await newCase('xixi-flavour', 'open-restaurant', { 'premises.area_m2': 30 });
+    setDay('2026-02-12');
+    c = await actOn('clerk', c, 'intake', 'accept');
+    // 13, 14, 24, 25, 26, 27.
+    expect(c.promisedDue).toBe('2026-02-27');
+    const due = task(c, 'review:business-registration').due;
+
+    setDay('2026-02-13');
+    const missing = await call('reviewer-market', 'POST', `/cases/${c.id}/actions`, {
+      taskId: task(c, 'review:business-registration').id,
+      version: task(c, 'review:business-registration').version,
+      action: 'request_correction',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.field).toBe('corrections');
+
+    c = await actOn('reviewer-market', c, 'review:business-registration', 'request_correction', {
+      corrections: [
+        { field: 'materials.articles-of-association', message: '章程缺少全体股东签字' },
+        { field: 'formData.premises.address', message: '地址需写到门牌号' },
+      ],
+    });
+    expect(c.state).toBe('correction');
+    expect(c.correction.items).toHaveLength(2);
+    const notice = await call('xixi-flavour', 'GET', `/cases/${c.id}/notices/correction`);
+    expect(notice.statusCode).toBe(200);
+
+    setDay('2026-02-25');
+    c = await ok('xixi-flavour', 'PATCH', `/cases/${c.id}`, {
+      version: c.version,
+      formData: { 'premises.address': '西湖区文三路 90 号' },
+    });
+    c = await ok('xixi-flavour', 'POST', `/cases/${c.id}/submit`, { version: c.version });
+    expect(c.state).toBe('in_review');
+    // Paused over (13, 25 Feb]: 14, 24, 25 — three working days.
+    expect(c.promisedDue).toBe('2026-03-03');
+    const step = task(c, 'review:business-registration');
+    expect(step.state).toBe('open');
+    expect(step.pausedDays).toBe(3);
+    expect(step.due > due).toBe(true);
+  });
+});
+
+describe('decline, withdrawal and idempotency', () => {
+  it('declines with reason and legal basis, numbers the notice, and closes', async () => {
+    setDay('2026-03-02');
+    let c = await newCase('zhangsan', 'birth');
+    const noBasis = await call('clerk', 'POST', `/cases/${c.id}/actions`, {
+      taskId: task(c, 'intake').id,
+      version: task(c, 'intake').version,
+      action: 'decline',
+      reason: '不属于本机关职权范围',
+    });
+    expect(noBasis.statusCode).toBe(400);
+    expect(noBasis.json().error.field).toBe('legalBasis');
+    c = await actOn('clerk', c, 'intake', 'decline', {
+      reason: '申请事项依法不属于本机关职权范围',
+      legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项',
+    });
+    expect(c.state).toBe('declined');
+    expect(c.number).toBeTruthy();
+    const pdf = await call('zhangsan', 'GET', `/cases/${c.id}/notices/decline`);
+    expect(pdf.statusCode).toBe(200);
+  });
+
+  it('lets the applicant withdraw before a decision, not after', async () => {
+    setDay('2026-03-02');
+    let c = await newCase('zhangsan', 'birth');
+    c = await actOn('zhangsan', c, 'intake', 'withdraw');
+    expect(c.state).toBe('withdrawn');
+    expect(openSteps(c)).toEqual([]);
+  });
+
+  it('replays a repeated accept with the same Idempotency-Key instead of acting twice', async () => {
+    setDay('2026-03-02');
+    const c = await newCase('zhangsan', 'birth');
+    const body = {
+      taskId: task(c, 'intake').id,
+      version: task(c, 'intake').version,
+      action: 'accept',
+    };
+    const headers = { 'idempotency-key': `accept-${c.id}` };
+    const first = await t.as(s['clerk']!, 'POST', `/api/v1/cases/${c.id}/actions`, body, headers);
+    const second = await t.as(s['clerk']!, 'POST', `/api/v1/cases/${c.id}/actions`, body, headers);
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json().number).toBe(first.json().number);
+    const fresh = await ok('clerk', 'GET', `/cases/${c.id}`);
+    expect(fresh.timeline.filter((e: Json) => e.action === 'accept')).toHaveLength(1);
+  });
+
+  it('hides another applicant’s case', async () => {
+    const c = await newCase('zhangsan', 'birth');
+    const res = await call('xixi-flavour', 'GET', `/cases/${c.id}`);
+    expect([403, 404]).toContain(res.statusCode);
+  });
+});
