@@ -23,6 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API answers, checked by the assertions
 type Json = Record<string, any>;
 let keyCounter = 0;
 async function call(user: string, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {

@@ -4,6 +4,8 @@ export interface ColumnSpec {
   required?: boolean;
   width?: number;
   parse?: (raw: unknown) => unknown;
+  /** The value of an empty cell, for columns whose value may be empty but not absent. */
+  blank?: unknown;
 }
 
 const text = (raw: unknown) => String(raw).trim();
@@ -106,7 +108,7 @@ export const SHEETS = {
       { key: 'nameEn', required: true, width: 30, parse: text },
       { key: 'audience', required: true, parse: text },
       { key: 'stage', required: true, parse: text },
-      { key: 'description', parse: text },
+      { key: 'description', parse: text, blank: '' },
       { key: 'promisedDays', required: true, parse: int },
       { key: 'keywords', parse: csv },
     ],

@@ -12,7 +12,7 @@ import { checkItem } from './rules/check-item.ts';
 import { compileBundle } from './rules/compile-bundle.ts';
 import { BundleDefSchema, ItemDefSchema } from './schemas.ts';
 import { bundleRow, itemRow } from './service.ts';
-import { SHEETS, type SheetName } from './excel-sheets.ts';
+import { SHEETS, type ColumnSpec, type SheetName } from './excel-sheets.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -151,11 +151,15 @@ export async function importCatalogue(db: Kysely<Database>, actor: Actor | null,
     sheet.eachRow((row, n) => {
       if (n === 1) return;
       const value: Row = {};
-      for (const c of spec.columns) {
+      for (const c of spec.columns as readonly ColumnSpec[]) {
         const col = header.get(c.key);
         if (col === undefined) continue;
         const raw = cellValue(row.getCell(col).value);
-        if (raw === undefined) continue;
+        if (raw === undefined) {
+          // An empty cell is what the export writes for an empty text: read it back as one.
+          if (c.blank !== undefined) value[c.key] = c.blank;
+          continue;
+        }
         const parsed = c.parse ? c.parse(raw) : raw;
         if (parsed instanceof Error) {
           problems.push({

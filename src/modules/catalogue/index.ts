@@ -10,5 +10,7 @@ export {
 } from './service.ts';
 export { evaluateCondition } from './rules/evaluate-condition.ts';
 export { compileBundle } from './rules/compile-bundle.ts';
+export { criticalPath } from './rules/critical-path.ts';
+export { servicePointByKey } from './service-points.service.ts';
 export { catalogueRoutes } from './routes.ts';
 export { seedCatalogue } from './seed/seed.ts';

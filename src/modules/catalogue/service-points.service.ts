@@ -86,3 +86,12 @@ export async function nearestServicePoints(db: Kysely<Database>, item: string, s
     .sort((a, b) => a.distanceRank! - b.distanceRank!);
   return { data, total: data.length };
 }
+
+/** One service point's street, for recording where an applicant came in person. */
+export async function servicePointByKey(db: Kysely<Database>, key: string) {
+  return db
+    .selectFrom('service_point')
+    .select(['key', 'street_code as streetCode'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+}

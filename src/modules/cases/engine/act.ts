@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import { hasRole, type Actor } from '../../../shared/actor.ts';
 import { AppError, badRequest } from '../../../shared/app-error.ts';
-import { itemCatalogue } from '../../catalogue/index.ts';
+import { itemCatalogue, servicePointByKey } from '../../catalogue/index.ts';
 import { orgUnitsByCode } from '../../identity/index.ts';
 import type { Case, Task } from '../cases.table.ts';
 import { loadDefinition } from '../definitions.service.ts';
@@ -73,11 +73,7 @@ async function recordTrip(
   purpose: 'intake' | 'materials' | 'pickup',
   servicePoint: string,
 ) {
-  const point = await trx
-    .selectFrom('service_point')
-    .select(['key', 'street_code'])
-    .where('key', '=', servicePoint)
-    .executeTakeFirst();
+  const point = await servicePointByKey(trx, servicePoint);
   if (!point) throw badRequest('not_found', 'visit.servicePoint', { what: servicePoint });
   await trx
     .insertInto('trip')
@@ -85,7 +81,7 @@ async function recordTrip(
       case_id: c.id,
       purpose,
       service_point: point.key,
-      street_code: point.street_code,
+      street_code: point.streetCode,
       recorded_by: actor.accountId,
     })
     .execute();

@@ -1,8 +1,9 @@
-import type { BundleDef, BundleItemRef, ItemDef } from '../../catalogue/index.ts';
-// criticalPath is pure and not (yet) part of the catalogue's public surface; computing the same
-// longest path a second way here could let the statutory and promised figures disagree.
-// eslint-disable-next-line no-restricted-imports
-import { criticalPath } from '../../catalogue/rules/critical-path.ts';
+import {
+  criticalPath,
+  type BundleDef,
+  type BundleItemRef,
+  type ItemDef,
+} from '../../catalogue/index.ts';
 import type { Action, ProcessDefinition, StepDef } from '../model.ts';
 
 export type ServiceSubject =
