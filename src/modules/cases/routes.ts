@@ -12,6 +12,7 @@ import { buildNotice, NOTICE_KINDS } from './notices.ts';
 import { renderNotice } from '../../shared/pdf/notice.ts';
 import { saveDraft, startDraft, submit } from './engine/draft.ts';
 import { startInternalService } from './engine/internal.ts';
+import { reassignTask, recordVisit } from './engine/staff.ts';
 import { addFollowUpReview, rateCase } from './engine/rating.ts';
 import { ACTIONS, SPECIAL_PROCEDURES } from './model.ts';
 import { getCase, listCases, listMyTasks, ratingStats, tripStats } from './queries.ts';
@@ -234,6 +235,64 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
       if (!owner || owner.case_id !== request.params.id)
         throw new AppError(404, 'not_found', { what: 'task' });
       await act(deps, request.actor, taskId, input as ActInput);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/cases/:id/trips',
+    {
+      config: { roles: ['window_clerk'] },
+      schema: {
+        tags,
+        summary: 'Record a visit in person (handing in originals, …) at a service point',
+        params: IdParams,
+        body: Type.Object(
+          {
+            purpose: lit(['intake', 'materials', 'pickup'] as const),
+            servicePoint: Type.String({ minLength: 1, maxLength: 64 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await recordVisit(deps, request.actor, request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/cases/:id/tasks/:taskId/reassign',
+    {
+      config: { roles: ['supervisor'] },
+      schema: {
+        tags,
+        summary: '督查: move an open step to another department or street (its deadline stays)',
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          taskId: Type.String({ format: 'uuid' }),
+        }),
+        body: Type.Object(
+          {
+            orgUnit: Type.String({ minLength: 1, maxLength: 64 }),
+            version: Version,
+            reason: Type.String({ minLength: 1, maxLength: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await reassignTask(
+        deps,
+        request.actor,
+        request.params.id,
+        request.params.taskId,
+        request.body,
+      );
       return detail(request, request.params.id);
     },
   );

@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 /** The channel paths the single-page app answers; anything else unknown is a plain 404. */
-const APP_PATHS = /^\/(?:$|login|m|kiosk|counter|review|admin|brain|verify|guide|cases)(?:\/|$|\?)/;
+const APP_PATHS =
+  /^\/(?:$|\?|(?:login|m|kiosk|counter|review|admin|brain|verify|guide|cases|apply)(?:\/|$|\?))/;
 
 export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string }) => {
   const indexFile = path.join(opts.distDir, 'index.html');

@@ -1,6 +1,10 @@
+import { applyEnUS } from './apply.en-US';
+import { workbenchEnUS } from './workbench.en-US';
 import type { zhCN } from './zh-CN';
 
 export const enUS: Record<keyof typeof zhCN, string> = {
+  ...applyEnUS,
+  ...workbenchEnUS,
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to main content',
   'locale.switch': 'Interface language',

@@ -1,5 +1,10 @@
 // The source of message keys: every other locale is type-checked against this object.
+import { applyZhCN } from './apply.zh-CN';
+import { workbenchZhCN } from './workbench.zh-CN';
+
 export const zhCN = {
+  ...applyZhCN,
+  ...workbenchZhCN,
   'app.loading': '加载中…',
   'app.skipToContent': '跳到主要内容',
   'locale.switch': '界面语言',

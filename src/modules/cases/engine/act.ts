@@ -66,15 +66,16 @@ async function assertMayAct(trx: Kysely<Database>, actor: Actor, c: Case, t: Tas
   throw new AppError(403, 'forbidden');
 }
 
-async function recordTrip(
+export async function recordTrip(
   trx: Kysely<Database>,
   actor: Actor,
   c: Case,
   purpose: 'intake' | 'materials' | 'pickup',
   servicePoint: string,
+  field = 'visit.servicePoint',
 ) {
   const point = await servicePointByKey(trx, servicePoint);
-  if (!point) throw badRequest('not_found', 'visit.servicePoint', { what: servicePoint });
+  if (!point) throw badRequest('not_found', field, { what: servicePoint });
   await trx
     .insertInto('trip')
     .values({

@@ -1,0 +1,4 @@
+// Messages of the staff workbenches (counter, review, supervisor).
+export const workbenchZhCN = {
+  'workbench.placeholder': '',
+};
