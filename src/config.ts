@@ -10,6 +10,10 @@ export interface Config {
   /** Secure cookies need HTTPS; the embedded default serves plain HTTP on localhost. */
   secureCookies: boolean;
   sessionTtlHours: number;
+  /** How often the deadline sweep and the outbox run, in ms; 0 turns the scheduler off. */
+  schedulerMs: number;
+  /** A step turns yellow when this many working days or fewer are left. */
+  yellowWithinDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,5 +29,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.ONETRIP_SECURE_COOKIES === 'true',
     sessionTtlHours: Number(env.ONETRIP_SESSION_TTL_HOURS ?? 12),
+    schedulerMs: nonNegative(env, 'ONETRIP_SCHEDULER_MS', 60_000),
+    yellowWithinDays: nonNegative(env, 'ONETRIP_SLA_YELLOW_DAYS', 1),
   };
+}
+
+function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return n;
 }

@@ -1,3 +1,5 @@
+import { WorkingCalendar } from '../modules/calendar/index.ts';
+import { logOnlyNotifier, processOutbox, sweepSla } from '../modules/cases/index.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -18,9 +20,12 @@ const USAGE = `usage: onetrip <command>
   seed      load the Xihu demo data (adds what is missing)
   reset     wipe the database, migrate and seed again
   build-web build the web app (--if-stale: only when older than its sources)
+  sweep     one pass of the deadline lights and the outbox, then exit (for cron; the server
+            also runs it every ONETRIP_SCHEDULER_MS)
 
 Environment: DATABASE_URL (a PostgreSQL server; default: embedded PGlite),
-ONETRIP_DATA_DIR (default ./data), PORT, HOST, LOG_LEVEL.`;
+ONETRIP_DATA_DIR (default ./data), PORT, HOST, LOG_LEVEL, ONETRIP_SCHEDULER_MS (60000),
+ONETRIP_SLA_YELLOW_DAYS (1).`;
 
 async function withDatabase<T>(
   fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
@@ -83,6 +88,23 @@ async function main(argv: string[]): Promise<number> {
         await seedAll(h.db, (m) => log(`seed: ${m}`));
       });
       log('reset done');
+      return 0;
+    }
+    case 'sweep': {
+      const config = loadConfig();
+      await withDatabase(async (h) => {
+        const deps = {
+          db: h.db,
+          calendar: new WorkingCalendar(h.db),
+          yellowWithin: config.yellowWithinDays,
+        };
+        const swept = await sweepSla(deps);
+        let sent = 0;
+        for (let n; (n = await processOutbox(deps, logOnlyNotifier(log))) > 0;) sent += n;
+        log(
+          `sweep: ${swept.tasks} steps and ${swept.cases} cases changed light, ${swept.warnings} warnings; ${sent} outbox events processed`,
+        );
+      });
       return 0;
     }
     case 'build-web':

@@ -24,7 +24,8 @@ import { ErrorBody } from './schemas.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
-  config: Pick<Config, 'logLevel' | 'secureCookies' | 'sessionTtlHours'>;
+  config: Pick<Config, 'logLevel' | 'secureCookies' | 'sessionTtlHours'> &
+    Partial<Pick<Config, 'yellowWithinDays'>>;
   /** Where the built web app lives; tests that need no pages leave it out. */
   webDistDir?: string;
   logStream?: NodeJS.WritableStream;
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(caseRoutes, {
         db,
         calendar: services.calendar,
+        yellowWithin: deps.config.yellowWithinDays ?? 1,
         ...(deps.clock ? { clock: deps.clock } : {}),
       });
     },

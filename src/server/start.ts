@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import { isSeeded, seedAll } from '../seed.ts';
+import { logOnlyNotifier, startCaseScheduler } from '../modules/cases/index.ts';
 import { buildApp } from './app.ts';
 import { ensureWebBuild, WEB_DIST } from './web-build.ts';
 
@@ -47,6 +48,21 @@ export async function startServer(config: Config, log: (msg: string) => void): P
     await web;
     const app = await buildApp({ database, config, webDistDir: WEB_DIST });
     await app.listen({ port: config.port, host: config.host });
+    const scheduler =
+      config.schedulerMs > 0
+        ? startCaseScheduler(
+            {
+              db: database.db,
+              calendar: app.services.calendar,
+              yellowWithin: config.yellowWithinDays,
+            },
+            logOnlyNotifier((m) => app.log.info(m)),
+            {
+              intervalMs: config.schedulerMs,
+              log: (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)),
+            },
+          )
+        : null;
     log(
       `OneTrip is ready on http://localhost:${config.port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
@@ -56,6 +72,7 @@ export async function startServer(config: Config, log: (msg: string) => void): P
       database,
       stop: () =>
         (stopping ??= (async () => {
+          await scheduler?.stop();
           await app.close();
           await database.close();
         })()),

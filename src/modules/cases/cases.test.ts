@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
+import { caseDriver, type Json } from '../../../test/helpers/cases.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 // The engine's clock: deadlines below are checked against the real 2026 Spring Festival
 // arrangement (15–23 Feb off, Saturdays 14 and 28 Feb worked).
@@ -7,78 +8,19 @@ let now = new Date('2026-02-12T02:00:00Z');
 const setDay = (day: string) => (now = new Date(`${day}T02:00:00Z`));
 
 let t: TestApp;
-const s: Record<string, Session> = {};
-const users = [
-  'xixi-flavour',
-  'zhangsan',
-  'clerk',
-  'reviewer-market',
-  'reviewer-fire',
-  'reviewer-urban-management',
-  'reviewer-health',
-];
+let d: ReturnType<typeof caseDriver>;
 beforeAll(async () => {
   t = await createTestApp({ clock: { now: () => now } });
-  for (const u of users) s[u] = await t.login(u);
+  d = caseDriver(t);
 });
 afterAll(() => t?.close());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API answers, checked by the assertions
-type Json = Record<string, any>;
-let keyCounter = 0;
-async function call(user: string, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
-  const headers: Record<string, string> =
-    method === 'GET' ? {} : { 'idempotency-key': `k-${++keyCounter}-${Date.now()}` };
-  return t.as(s[user]!, method, `/api/v1${url}`, body, headers);
-}
-async function ok(user: string, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
-  const res = await call(user, method, url, body);
-  expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 500)}`).toBeLessThan(300);
-  return res.json() as Json;
-}
-
-/** Everything the bundle asks for, with values of the right type. */
-async function completeApplication(bundle: string, extra: Json = {}) {
-  const compiled = await ok('xixi-flavour', 'GET', `/bundles/${bundle}/compiled`);
-  const formData: Json = {};
-  for (const [key, p] of Object.entries<Json>(compiled.form.properties)) {
-    formData[key] = p.enum
-      ? p.enum[0]
-      : p.type === 'boolean'
-        ? false
-        : p.type === 'number' || p.type === 'integer'
-          ? 20
-          : `测试${key}`;
-  }
-  const materials = compiled.materials
-    .filter((m: Json) => !m.producedBy)
-    .map((m: Json) => ({ key: m.key, name: m.name, source: 'upload', reference: `${m.key}.pdf` }));
-  return { formData: { ...formData, ...extra }, materials };
-}
-
-async function newCase(user: string, bundle: string, extra: Json = {}) {
-  const draft = await ok(user, 'POST', '/cases', { subject: { kind: 'bundle', key: bundle } });
-  const { formData, materials } = await completeApplication(bundle, extra);
-  const saved = await ok(user, 'PATCH', `/cases/${draft.id}`, {
-    version: draft.version,
-    formData,
-    materials,
-  });
-  return ok(user, 'POST', `/cases/${draft.id}/submit`, { version: saved.version });
-}
-
-const task = (c: Json, step: string) => c.tasks.find((x: Json) => x.stepKey === step);
-const openSteps = (c: Json) =>
-  c.tasks.filter((x: Json) => x.state === 'open').map((x: Json) => x.stepKey);
-async function actOn(user: string, c: Json, step: string, action: string, body: Json = {}) {
-  const tk = task(c, step);
-  return ok(user, 'POST', `/cases/${c.id}/actions`, {
-    taskId: tk.id,
-    version: tk.version,
-    action,
-    ...body,
-  });
-}
+const call: ReturnType<typeof caseDriver>['call'] = (...a) => d.call(...a);
+const ok: ReturnType<typeof caseDriver>['ok'] = (...a) => d.ok(...a);
+const newCase: ReturnType<typeof caseDriver>['newCase'] = (...a) => d.newCase(...a);
+const actOn: ReturnType<typeof caseDriver>['actOn'] = (...a) => d.actOn(...a);
+const task = (c: Json, step: string) => d.task(c, step);
+const openSteps = (c: Json) => d.openSteps(c);
 
 describe('开餐饮店: one application, one window, parallel reviews, one delivery', () => {
   let c: Json;
@@ -210,7 +152,6 @@ describe('开餐饮店: one application, one window, parallel reviews, one deliv
     }
     const drainage = task(c, 'review:drainage-permit');
     const drainageUser = `reviewer-${drainage.ownerUnit.code.replace('dept:', '')}`;
-    if (!s[drainageUser]) s[drainageUser] = await t.login(drainageUser);
     c = await actOn(drainageUser, c, 'review:drainage-permit', 'approve');
     expect(c.state).toBe('delivering');
     expect(openSteps(c)).toEqual(['delivery']);
@@ -327,8 +268,9 @@ describe('decline, withdrawal and idempotency', () => {
       action: 'accept',
     };
     const headers = { 'idempotency-key': `accept-${c.id}` };
-    const first = await t.as(s['clerk']!, 'POST', `/api/v1/cases/${c.id}/actions`, body, headers);
-    const second = await t.as(s['clerk']!, 'POST', `/api/v1/cases/${c.id}/actions`, body, headers);
+    const clerk = await d.session('clerk');
+    const first = await t.as(clerk, 'POST', `/api/v1/cases/${c.id}/actions`, body, headers);
+    const second = await t.as(clerk, 'POST', `/api/v1/cases/${c.id}/actions`, body, headers);
     expect(first.statusCode).toBe(200);
     expect(second.statusCode).toBe(200);
     expect(second.headers['idempotent-replayed']).toBe('true');

@@ -5,3 +5,4 @@ export { caseRoutes } from './routes.ts';
 export { sweepSla, processOutbox, type Notifier } from './engine/sweep.ts';
 export type { EngineDeps } from './engine/context.ts';
 export { SYSTEM_CLOCK, type Clock } from './clock.ts';
+export { startCaseScheduler, logOnlyNotifier } from './scheduler.ts';

@@ -39,8 +39,14 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
   db: Kysely<Database>;
   calendar: WorkingCalendar;
   clock?: Clock;
-}> = async (app, { db, calendar, clock }) => {
-  const deps: EngineDeps = { db, calendar, ...(clock ? { clock } : {}) };
+  yellowWithin?: number;
+}> = async (app, { db, calendar, clock, yellowWithin }) => {
+  const deps: EngineDeps = {
+    db,
+    calendar,
+    ...(clock ? { clock } : {}),
+    ...(yellowWithin === undefined ? {} : { yellowWithin }),
+  };
   const detail = async (request: FastifyRequest, id: string) =>
     getCase(db, request.actor, id, await calendar.lookup(), todayOf(deps));
 
