@@ -279,6 +279,30 @@ describe('decline, withdrawal and idempotency', () => {
     expect(fresh.timeline.filter((e: Json) => e.action === 'accept')).toHaveLength(1);
   });
 
+  it('refuses an action the step does not allow, naming the step and what it allows', async () => {
+    setDay('2026-03-02');
+    const c = await newCase('zhangsan', 'birth');
+    const res = await call('clerk', 'POST', `/cases/${c.id}/actions`, {
+      taskId: task(c, 'intake').id,
+      version: task(c, 'intake').version,
+      action: 'approve',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('action_not_allowed');
+    expect(res.json().error.message).toContain('accept');
+    expect(res.json().error.message).toContain('request_correction');
+  });
+
+  it('marks a promised date past the published holiday data as provisional', async () => {
+    // 出生一件事 promises 3 working days: from 30 Dec they run into 2027, not yet published.
+    setDay('2026-12-30');
+    let c = await newCase('zhangsan', 'birth');
+    c = await actOn('clerk', c, 'intake', 'accept');
+    expect(c.promisedDue > '2026-12-31').toBe(true);
+    expect(c.dueProvisional).toBe(true);
+    setDay('2026-03-02');
+  });
+
   it('hides another applicant’s case', async () => {
     const c = await newCase('zhangsan', 'birth');
     const res = await call('xixi-flavour', 'GET', `/cases/${c.id}`);
