@@ -93,6 +93,8 @@ export interface MaterialDef extends Named {
 /** A bundle's material: one per material type, with the items that ask for it. */
 export interface MergedMaterial extends MaterialDef {
   items: string[];
+  /** A certificate that an item of the same bundle issues on the way: never asked for. */
+  producedBy?: string;
 }
 
 export interface Fee {

@@ -139,7 +139,16 @@ function MaterialRow({
       <td className="ot-nowrap">{mediumLabel(t, m.medium)}</td>
       <td className="ot-nowrap">{m.copies}</td>
       <td>
-        {m.source.kind === 'upload' ? (
+        {'producedBy' in m && m.producedBy ? (
+          <>
+            <strong className="ot-tag ot-tag-free">{t('guide.materials.noUpload')}</strong>
+            <span className="ot-condition">
+              {t('guide.materials.producedInBundle', {
+                item: itemName ? itemName(m.producedBy) : m.producedBy,
+              })}
+            </span>
+          </>
+        ) : m.source.kind === 'upload' ? (
           t('guide.materials.submit')
         ) : (
           <>
