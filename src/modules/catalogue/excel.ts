@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import stringify from 'safe-stable-stringify';
 import type { Database } from '../../db/database.ts';
@@ -88,7 +88,7 @@ export async function exportCatalogue(db: Kysely<Database>, actor: Actor | null)
     for (const ref of b.items)
       rows.bundle_items.push({ bundle: b.key, ...ref, after: list(ref.after) });
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'OneTrip';
   for (const [name, spec] of Object.entries(SHEETS) as [SheetName, (typeof SHEETS)[SheetName]][]) {
     const sheet = book.addWorksheet(name);
@@ -122,7 +122,7 @@ interface Located<T> {
  */
 export async function importCatalogue(db: Kysely<Database>, actor: Actor | null, file: Buffer) {
   assertRole(actor, 'admin');
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
@@ -455,4 +455,10 @@ async function applyImport(
     }
   });
   return { items: items.length, bundles: bundles.length, servicePoints: points.length, changed };
+}
+
+// ExcelJS takes a third of a second to load: only the admins who export or import pay for it,
+// not every server start.
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
 }

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { loadFont } from './fonts.ts';
 
 /** An official notice: 受理通知书, 不予受理通知书, 补正告知书, and the like. */
@@ -55,7 +55,9 @@ export async function renderNotice(
   const issuedOn = formatChineseDate(input.issuedOn);
   const [regular, bold] = await Promise.all([loadFont('regular'), loadFont('bold')]);
 
-  const doc = new PDFDocument({
+  // Loaded on the first notice, not at start-up: pdfkit takes a third of a second to import.
+  const { default: PDFDocumentClass } = await import('pdfkit');
+  const doc = new PDFDocumentClass({
     size: 'A4',
     margins: MARGINS,
     bufferPages: true, // page numbers are written once the page count is known
