@@ -3,6 +3,7 @@ import type { CasesTables } from '../modules/cases/cases.table.ts';
 import type { CatalogueTables } from '../modules/catalogue/catalogue.table.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.table.ts';
 import type { IdentityTables } from '../modules/identity/tables/index.ts';
+import type { PlanTables } from '../modules/plan/plan.table.ts';
 import type { IdempotencyTables } from '../server/idempotency/idempotency.table.ts';
 
 /** Every table of every module, as Kysely sees them. Only a module's own code queries its tables. */
@@ -13,4 +14,5 @@ export interface Database
     CalendarTables,
     CatalogueTables,
     IdempotencyTables,
-    CasesTables {}
+    CasesTables,
+    PlanTables {}

@@ -11,6 +11,7 @@ import * as cases from '../modules/cases/migrations/2026112805_cases.ts';
 import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
 import * as calendar from '../modules/calendar/migrations/2026112802_calendar.ts';
 import * as identity from '../modules/identity/migrations/2026112801_identity.ts';
+import * as plan from '../modules/plan/migrations/2026112806_plan.ts';
 import * as idempotency from '../server/idempotency/2026112803_idempotency.ts';
 
 /**
@@ -24,6 +25,7 @@ const ALL: Record<string, Migration> = {
   '2026112803_idempotency': idempotency,
   '2026112804_catalogue': catalogue,
   '2026112805_cases': cases,
+  '2026112806_plan': plan,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

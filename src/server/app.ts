@@ -13,6 +13,7 @@ import { calendarRoutes, WorkingCalendar } from '../modules/calendar/index.ts';
 import { caseRoutes, type Clock } from '../modules/cases/index.ts';
 import { catalogueRoutes } from '../modules/catalogue/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { planRoutes } from '../modules/plan/index.ts';
 import { AppError } from '../shared/app-error.ts';
 import { idempotencyPlugin } from './idempotency/plugin.ts';
 import { loggerOptions } from './logger.ts';
@@ -69,6 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services: AppServices = { calendar: new WorkingCalendar(db) };
+  // Warm the working-day cache now, before any transaction needs it (see WorkingCalendar).
+  await services.calendar.lookup().catch(() => {});
   app.decorate('services', services);
 
   // --- external
@@ -95,6 +98,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
         { name: 'cases', description: 'Cases: drafts, intake, reviews, deadlines, delivery' },
         { name: 'ratings', description: '好差评: ratings after every case' },
+        {
+          name: 'plan',
+          description: 'Development plan (发展规划): goal tree, targets and progress, projects',
+        },
         { name: 'audit', description: 'Audit trail' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -162,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         yellowWithin: deps.config.yellowWithinDays ?? 1,
         ...(deps.clock ? { clock: deps.clock } : {}),
       });
+      await api.register(planRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

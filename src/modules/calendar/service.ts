@@ -58,8 +58,9 @@ export class WorkingCalendar {
     };
   }
 
-  invalidate(): void {
-    this.snapshot = undefined;
+  /** After a change: the next lookup sees it. Loads now, outside any caller's transaction. */
+  async refresh(): Promise<void> {
+    this.snapshot = await this.load();
   }
 
   /** A synchronous lookup over the current data, for the pure working-day rules. */
@@ -68,13 +69,24 @@ export class WorkingCalendar {
     return (date) => this.describe(snap, date);
   }
 
+  /**
+   * A stale snapshot is served while a fresh one loads in the background. Waiting for it would
+   * be wrong inside a transaction: on the embedded database the pool has one connection, which
+   * that transaction holds, so the reload could never run (the caller would deadlock).
+   * Only the very first lookup waits; the server warms the cache at start.
+   */
   private async current(): Promise<Snapshot> {
-    if (this.snapshot && Date.now() - this.snapshot.loadedAt < CACHE_MS) return this.snapshot;
-    this.loading ??= this.load().finally(() => {
-      this.loading = undefined;
-    });
-    this.snapshot = await this.loading;
-    return this.snapshot;
+    const fresh = this.snapshot && Date.now() - this.snapshot.loadedAt < CACHE_MS;
+    if (!fresh) {
+      this.loading ??= this.load()
+        .then((snap) => (this.snapshot = snap))
+        .finally(() => {
+          this.loading = undefined;
+        });
+      // A failed background reload keeps the old data; the next lookup tries again.
+      this.loading.catch(() => {});
+    }
+    return this.snapshot ?? (await this.loading!);
   }
 
   private describe(snap: Snapshot, date: string): CalendarDayView {
@@ -170,7 +182,7 @@ export class WorkingCalendar {
         after: row,
       });
     });
-    this.invalidate();
+    await this.refresh();
     return (await this.days(date, date))[0]!;
   }
 
@@ -191,7 +203,7 @@ export class WorkingCalendar {
         before,
       });
     });
-    this.invalidate();
+    await this.refresh();
   }
 
   /**
@@ -252,7 +264,7 @@ export class WorkingCalendar {
         after: input,
       });
     });
-    this.invalidate();
+    await this.refresh();
     return this.coverage();
   }
 }

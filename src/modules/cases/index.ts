@@ -6,3 +6,4 @@ export { sweepSla, processOutbox, type Notifier } from './engine/sweep.ts';
 export type { EngineDeps } from './engine/context.ts';
 export { SYSTEM_CLOCK, type Clock } from './clock.ts';
 export { startCaseScheduler, logOnlyNotifier } from './scheduler.ts';
+export { seedCases } from './seed/seed.ts';

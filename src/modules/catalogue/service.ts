@@ -22,9 +22,26 @@ const searchText = (
 ) => [def.name, def.nameEn.toLowerCase(), ...(def.keywords ?? []), extra].join(' ');
 
 /** Every item definition, for the compiler (the catalogue is hundreds of rows, not millions). */
+// The whole list is ~650 kB of JSON and the case engine needs it on every transition: keep it,
+// and check with one small query (count, latest change) that no process has edited it since.
+const catalogueCache = new WeakMap<object, { stamp: string; items: Map<string, ItemDef> }>();
+
 export async function itemCatalogue(db: Kysely<Database>): Promise<Map<string, ItemDef>> {
+  const head = await db
+    .selectFrom('catalogue_item')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('updated_at').as('latest'),
+      eb.fn.sum<number>('version').as('versions'),
+    ])
+    .executeTakeFirstOrThrow();
+  const stamp = `${head.n}:${head.latest ? new Date(head.latest).toISOString() : ''}:${head.versions}`;
+  const cached = catalogueCache.get(db);
+  if (cached?.stamp === stamp) return cached.items;
   const rows = await db.selectFrom('catalogue_item').select('definition').execute();
-  return new Map(rows.map((r) => [r.definition.key, r.definition]));
+  const items = new Map(rows.map((r) => [r.definition.key, r.definition]));
+  catalogueCache.set(db, { stamp, items });
+  return items;
 }
 
 // ---- items ---------------------------------------------------------------------------------

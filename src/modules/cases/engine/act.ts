@@ -305,10 +305,12 @@ async function decide(ctx: Ctx) {
       .where('step_key', '<>', 'delivery')
       .where('state', 'in', ['waiting', 'open', 'paused'])
       .execute();
+    // A definition without a delivery step (an internal service) ends with the refusal.
     await updateCase(trx, c, {
-      state: 'delivering',
+      state: delivery ? 'delivering' : 'closed',
       outcome: 'rejected',
       decided_at: new Date(),
+      ...(delivery ? {} : { closed_at: new Date() }),
       sla: null,
     });
     if (delivery) {
