@@ -48,6 +48,16 @@ function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Which of the four channels this page is (四端协同): every action on a case records it. */
+function channelOfPage(): string {
+  const first = window.location.pathname.split('/')[1];
+  // Back-office work (review, admin) is not one of the applicant's channels: it counts as web.
+  if (first === 'counter') return 'counter';
+  if (first === 'm') return 'mobile';
+  if (first === 'kiosk') return 'kiosk';
+  return 'web';
+}
+
 async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
   if (!response.headers.get('content-type')?.includes('json')) return undefined;
@@ -87,7 +97,11 @@ interface SendOptions {
 
 async function send(method: Method, path: string, options: SendOptions): Promise<Response> {
   const { body, contentType, accept = JSON_TYPE, signal } = options;
-  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': getLocale() };
+  const headers: Record<string, string> = {
+    Accept: accept,
+    'Accept-Language': getLocale(),
+    'X-OneTrip-Channel': channelOfPage(),
+  };
   if (contentType) headers['Content-Type'] = contentType;
   if (method !== 'GET') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
