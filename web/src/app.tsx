@@ -13,6 +13,7 @@ import { Loading } from './shell/Loading';
 const Portal = lazy(() => import('./channels/portal'));
 // Guides are opened from search results and shared links alike: a chunk of their own.
 const Guide = lazy(() => import('./channels/portal/guide'));
+const PortalCases = lazy(() => import('./channels/portal/cases'));
 const Mobile = lazy(() => import('./channels/mobile'));
 const Kiosk = lazy(() => import('./channels/kiosk'));
 const Counter = lazy(() => import('./channels/counter'));
@@ -43,6 +44,9 @@ export function App() {
         <Routes>
           <Route path="/" element={<Portal />} />
           <Route path="/guide/:kind/:key" element={<Guide />} />
+          <Route path="/apply/:kind/:key" element={<PortalCases />} />
+          <Route path="/cases" element={<PortalCases />} />
+          <Route path="/cases/:id" element={<PortalCases />} />
           <Route path="/login" element={<Login />} />
           <Route path="/m/*" element={<Mobile />} />
           <Route path="/kiosk/*" element={<Kiosk />} />

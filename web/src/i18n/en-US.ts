@@ -165,6 +165,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'guide.materials.noUpload': 'No upload needed',
   'guide.materials.fromCertificate': 'Fetched from the e-certificate library',
   'guide.materials.producedInBundle': 'Issued on the way by “{item}” in this bundle',
+  'guide.applyOnline': 'Apply online',
   'guide.materials.fromSharedData': 'Fetched from shared government data',
   'guide.materials.blankForm': 'Blank form',
   'guide.materials.sample': 'Filled-in sample',

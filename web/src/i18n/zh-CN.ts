@@ -157,6 +157,7 @@ export const zhCN = {
   'guide.materials.noUpload': '免提交',
   'guide.materials.fromCertificate': '由电子证照库自动调取',
   'guide.materials.producedInBundle': '由本一件事中的“{item}”办结后自动生成',
+  'guide.applyOnline': '在线申请',
   'guide.materials.fromSharedData': '通过共享数据自动获取',
   'guide.materials.blankForm': '空白表格',
   'guide.materials.sample': '示例样表',

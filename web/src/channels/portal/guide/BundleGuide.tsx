@@ -64,6 +64,11 @@ export function BundleGuide({ bundleKey }: { bundleKey: string }) {
         {audienceLabel(t, bundle.audience)} · {stageLabel(t, bundle.audience, bundle.stage)}
       </p>
       <h2 id="guide-title">{name(bundle)}</h2>
+      <p>
+        <Link className="ot-apply-link" to={`/apply/bundle/${bundle.key}`}>
+          {t('guide.applyOnline')}
+        </Link>
+      </p>
       {bundle.description && <p className="ot-prewrap">{bundle.description}</p>}
       <dl className="ot-facts">
         <dt>{t('guide.trips')}</dt>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { itemTypeLabel, useLocalName } from '../../../catalogue/labels';
 import type { ItemView } from '../../../catalogue/model';
 import { useApi } from '../../../catalogue/useLoad';
@@ -23,6 +24,11 @@ export function ItemGuide({ itemKey }: { itemKey: string }) {
         {t('guide.kind.item')} · {itemTypeLabel(t, item.type)}
       </p>
       <h2 id="guide-title">{name(item)}</h2>
+      <p>
+        <Link className="ot-apply-link" to={`/apply/item/${item.key}`}>
+          {t('guide.applyOnline')}
+        </Link>
+      </p>
       <dl className="ot-facts">
         <dt>{t('guide.department')}</dt>
         <dd>{name(item.department)}</dd>

@@ -1,0 +1,379 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath, serveForBrowser } from './browser.ts';
+
+let server: Awaited<ReturnType<typeof serveForBrowser>>;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, chromium] = await Promise.all([serveForBrowser(), launchChromium()]);
+  browser = chromium.browser;
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+const PASSWORD = 'OneTrip@2026';
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function screenshot(page: Page, name: string) {
+  const file = screenshotPath(name);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+}
+
+/** The API as a second person would use it: plain fetch, the session cookie and CSRF header. */
+async function apiAs(user: string) {
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: user, password: PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  let keys = 0;
+  return async (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<Json> => {
+    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        Cookie: cookie,
+        ...(method === 'GET'
+          ? {}
+          : {
+              'Content-Type': 'application/json',
+              'X-CSRF-Token': csrfToken,
+              'Idempotency-Key': `apply-${user}-${++keys}-${Date.now()}`,
+            }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    expect(response.status, `${method} ${path}: ${text.slice(0, 500)}`).toBeLessThan(300);
+    return JSON.parse(text) as Json;
+  };
+}
+
+async function signIn(user: string, next: string): Promise<{ page: Page; close(): Promise<void> }> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('用户名').fill(user);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${server.baseUrl}${next}`);
+  return { page, close: () => context.close() };
+}
+
+/** antd draws a select as a combobox whose options live in a pop-up list. */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .click();
+}
+
+async function answer(page: Page, group: string, option: '是' | '否') {
+  await page
+    .getByRole('radiogroup', { name: group, exact: true })
+    .getByRole('radio', { name: option, exact: true })
+    .check();
+}
+
+describe('applying online (网上办)', () => {
+  it('xixi-flavour applies for 开餐饮店, hears of everything missing at once, then corrects once', async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+
+    // Signing in is asked first, and leads back to the application.
+    await page.goto(`${server.baseUrl}/apply/bundle/open-restaurant`);
+    await page.waitForURL(/\/login\?next=%2Fapply%2Fbundle%2Fopen-restaurant$/);
+    await page.getByLabel('用户名').fill('xixi-flavour');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const form = page.getByTestId('application-form');
+    await form.waitFor();
+    expect(await page.getByTestId('case-state').textContent()).toBe('草稿');
+    expect(await page.getByTestId('upload-note').textContent()).toContain(
+      '文件上传将在材料库上线后提供；现记录文件名',
+    );
+    // The merged form asks in words, never by data key; the sign's details wait for a sign.
+    await page.getByLabel('经营场所使用面积（平方米）').waitFor();
+    expect(await form.textContent()).not.toContain('premises.area_m2');
+    expect(await page.getByLabel('招牌文字内容').count()).toBe(0);
+    await screenshot(page, 'apply-draft');
+
+    // One answer given, the rest missing: the submission lists every problem at once.
+    await page.getByLabel('企业（市场主体）名称').fill('杭州西溪味道餐饮有限公司');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const problems = page.getByTestId('apply-problems');
+    await problems.waitFor();
+    const title = (await problems.locator('.ant-alert-title').textContent())!;
+    const missing = Number(/还缺 (\d+) 项/.exec(title)?.[1]);
+    expect(missing).toBeGreaterThan(10);
+    const listed = await problems.locator('li').allTextContents();
+    expect(listed).toHaveLength(missing);
+    expect(listed).toContain('缺少必填字段“经营场所使用面积（平方米）”');
+    expect(listed).toContain('缺少材料“申请表（申请书）”');
+    expect(listed.join()).not.toContain('企业（市场主体）名称');
+    // The licence is issued on the way (营业执照), the ID card comes from the certificate library.
+    expect(listed.join()).not.toContain('营业执照');
+    expect(listed.join()).not.toContain('居民身份证');
+    expect(listed.join()).not.toContain('formData.');
+    // … and each one beside its field or material too.
+    const fieldProblems = listed.filter((p) => p.startsWith('缺少必填字段')).length;
+    const materialProblems = listed.filter((p) => p.startsWith('缺少材料')).length;
+    await expect
+      .poll(() => form.locator('.ant-form-item-explain-error').count())
+      .toBe(fieldProblems);
+    expect(await form.locator('li[data-invalid="true"]').count()).toBe(materialProblems);
+    expect(
+      await form
+        .locator('.ant-form-item-has-error', { hasText: '经营场所使用面积（平方米）' })
+        .textContent(),
+    ).toContain('缺少必填字段“经营场所使用面积（平方米）”');
+    // The summary takes focus, and each problem leads to its field.
+    await expect
+      .poll(() => problems.evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true);
+    await problems
+      .getByRole('button', { name: '缺少必填字段“经营场所使用面积（平方米）”' })
+      .click();
+    expect(await page.locator(':focus').getAttribute('id')).toBe('apply_premises.area_m2');
+    await screenshot(page, 'apply-problems');
+
+    // Everything filled in: 80 m² (the fire-safety check applies), no outdoor sign.
+    await choose(page, '市场主体类型', '有限责任公司');
+    await page.getByLabel('注册资本（万元）').fill('50');
+    await page.getByLabel('经营范围').fill('餐饮服务；食品销售。');
+    await page.getByLabel('法定代表人（负责人）').fill('李西溪');
+    await page.getByLabel('经营场所地址').fill('西湖区文三路');
+    await choose(page, '经营场所权属', '租赁');
+    await page.getByLabel('申请人姓名').fill('李西溪');
+    await page.getByLabel('申请人公民身份号码').fill('33010619900101123X');
+    await page.getByLabel('联系电话').fill('1380013800');
+    await page.getByLabel('统一社会信用代码').fill('91330106MA2H4K7L3B');
+    await page.getByLabel('经营场所使用面积（平方米）').fill('80');
+    await choose(page, '食品经营主体业态', '餐饮服务经营者');
+    await answer(page, '是否制售冷食类、生食类食品', '否');
+    await answer(page, '是否设置户外招牌', '否');
+    expect(await page.getByLabel('招牌文字内容').count()).toBe(0);
+
+    // Over 50 m² the fire-safety materials are needed; renting, the lease contract.
+    const needed = form.locator('li[data-need="required"]');
+    await form
+      .locator('li[data-material="fire-safety-commitment"][data-need="required"]')
+      .waitFor();
+    await form.locator('li[data-material="lease-contract"][data-need="required"]').waitFor();
+    const pickers = needed.locator('input[type="file"]');
+    const count = await pickers.count();
+    expect(count).toBeGreaterThan(5);
+    for (let i = 0; i < count; i++) {
+      const picker = pickers.nth(i);
+      const key = await picker.evaluate((el) => el.closest('li')!.dataset['material']!);
+      await picker.setInputFiles({
+        name: `${key}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n'),
+      });
+      await form
+        .locator(`li[data-material="${key}"] [data-testid="material-file"]`)
+        .getByText(`${key}.pdf`)
+        .waitFor();
+    }
+
+    // A phone number one digit short is caught before anything is sent.
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => problems.textContent()).toContain('请填写 11 位手机号码');
+    expect(await problems.locator('li').count()).toBe(1);
+    await page.getByLabel('联系电话').fill('13800138000');
+    await screenshot(page, 'apply-filled');
+
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('待受理');
+    expect(await page.getByTestId('case-explanation').textContent()).toContain('等待窗口受理');
+    await page.getByTestId('case-timeline').locator('li[data-action="submit"]').waitFor();
+    await screenshot(page, 'apply-submitted');
+
+    // A window clerk asks, once, for a fuller address.
+    const clerk = await apiAs('clerk');
+    const atIntake = await clerk('GET', `/cases/${caseId}`);
+    const intake = atIntake.tasks.find((t: Json) => t.stepKey === 'intake');
+    expect(atIntake.formData['premises.area_m2']).toBe(80);
+    expect(atIntake.formData['premises.has_outdoor_sign']).toBe(false);
+    expect(atIntake.materials.map((m: Json) => m.key)).toEqual(
+      expect.arrayContaining(['id-card', 'lease-contract', 'fire-safety-plan']),
+    );
+    const corrected = await clerk('POST', `/cases/${caseId}/actions`, {
+      taskId: intake.id,
+      version: intake.version,
+      action: 'request_correction',
+      corrections: [{ field: 'formData.premises.address', message: '地址需写到门牌号' }],
+    });
+    expect(corrected.state).toBe('correction');
+
+    // The applicant sees what to correct, where, and the notice that says so.
+    await page.reload();
+    const correction = page.getByTestId('correction');
+    await correction.waitFor();
+    expect(await page.getByTestId('case-state').textContent()).toBe('待补正');
+    await expect.poll(() => correction.textContent()).toContain('经营场所地址：地址需写到门牌号');
+    const notice = correction.getByRole('link', { name: /补正材料一次性告知书/ });
+    const href = (await notice.getAttribute('href'))!;
+    expect(href).toBe(`/api/v1/cases/${caseId}/notices/correction`);
+    const pdf = await page.request.get(`${server.baseUrl}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(
+      await form.locator('.ant-form-item', { hasText: '经营场所地址' }).textContent(),
+    ).toContain('补正要求：地址需写到门牌号');
+    // The answers and files given before are all still there.
+    expect(await page.getByLabel('联系电话').inputValue()).toBe('13800138000');
+    expect(await form.getByTestId('material-file').count()).toBe(count);
+    await screenshot(page, 'apply-correction');
+
+    await page.getByLabel('经营场所地址').fill('西湖区文三路 90 号');
+    await page.getByRole('button', { name: '提交补正' }).click();
+    await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('待受理');
+    await page.getByTestId('case-timeline').locator('li[data-action="resubmit"]').waitFor();
+    const after = await clerk('GET', `/cases/${caseId}`);
+    expect(after.state).toBe('submitted');
+    expect(after.formData['premises.address']).toBe('西湖区文三路 90 号');
+    await screenshot(page, 'apply-resubmitted');
+
+    // My cases: newest first, with its state and no trip made.
+    await page.getByRole('link', { name: '我的办件' }).click();
+    await page.waitForURL(`${server.baseUrl}/cases`);
+    const row = page.getByTestId('my-cases').locator('tbody tr[data-case]').first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-case')).toBe(caseId);
+    expect(await row.textContent()).toContain('待受理');
+    expect(await row.textContent()).toContain('跑零次');
+    await screenshot(page, 'apply-my-cases');
+    await context.close();
+  });
+
+  it('after delivery the applicant rates the case once (好差评), then adds one later review', async () => {
+    // A complete application, through every step over the API: accepted, approved, delivered.
+    const applicant = await apiAs('xixi-flavour');
+    const clerk = await apiAs('clerk');
+    const compiled = await applicant('GET', '/bundles/open-restaurant/compiled');
+    const formData: Json = {};
+    for (const [key, p] of Object.entries<Json>(compiled.form.properties)) {
+      formData[key] = p.enum
+        ? p.enum[0]
+        : p.type === 'boolean'
+          ? false
+          : p.type === 'number' || p.type === 'integer'
+            ? 20
+            : `测试${key}`;
+    }
+    const materials = compiled.materials
+      .filter((m: Json) => !m.producedBy)
+      .map((m: Json) => ({
+        key: m.key,
+        name: m.name,
+        source: 'upload',
+        reference: `${m.key}.pdf`,
+      }));
+    const draft = await applicant('POST', '/cases', {
+      subject: { kind: 'bundle', key: 'open-restaurant' },
+    });
+    const saved = await applicant('PATCH', `/cases/${draft.id}`, {
+      version: draft.version,
+      formData,
+      materials,
+    });
+    let c = await applicant('POST', `/cases/${draft.id}/submit`, { version: saved.version });
+    const act = async (user: Awaited<ReturnType<typeof apiAs>>, step: string, action: string) => {
+      const task = c.tasks.find((t: Json) => t.stepKey === step);
+      const extra =
+        action === 'deliver' ? { delivery: { method: 'electronic' as const } } : undefined;
+      c = await user('POST', `/cases/${c.id}/actions`, {
+        taskId: task.id,
+        version: task.version,
+        action,
+        ...extra,
+      });
+    };
+    await act(clerk, 'intake', 'accept');
+    // The demo reviewers: reviewer-market, reviewer-fire, else reviewer-<department key>.
+    const short: Record<string, string> = { 'market-regulation': 'market', 'fire-rescue': 'fire' };
+    const reviewers = new Map<string, Awaited<ReturnType<typeof apiAs>>>();
+    for (let round = 0; round < 10; round++) {
+      const open = c.tasks.filter((t: Json) => t.state === 'open' && t.stepKey !== 'delivery');
+      if (!open.length) break;
+      for (const t of open) {
+        const department = String(t.ownerUnit.code).replace('dept:', '');
+        if (!reviewers.has(department)) {
+          reviewers.set(department, await apiAs(`reviewer-${short[department] ?? department}`));
+        }
+        await act(reviewers.get(department)!, t.stepKey, 'approve');
+      }
+    }
+    await act(clerk, 'delivery', 'deliver');
+    expect(c.state).toBe('closed');
+
+    const { page, close } = await signIn('xixi-flavour', `/cases/${c.id}`);
+    const rating = page.getByTestId('rating');
+    await rating.waitFor();
+    expect(await page.getByTestId('case-state').textContent()).toBe('已办结');
+    // No withdrawing once decided.
+    expect(await page.getByTestId('withdraw').count()).toBe(0);
+    const scores = await rating
+      .getByRole('radio')
+      .evaluateAll((radios) => radios.map((r) => r.closest('label')!.textContent));
+    expect(scores).toEqual([
+      '5 分 · 非常满意',
+      '4 分 · 满意',
+      '3 分 · 基本满意',
+      '2 分 · 不满意',
+      '1 分 · 非常不满意',
+    ]);
+    // Sending without a score is stopped beside the score.
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await rating.getByText('请选择评价等级').waitFor();
+    await rating.locator('label.ant-radio-button-wrapper', { hasText: '2 分 · 不满意' }).click();
+    await rating.getByRole('checkbox', { name: '等待时间长' }).check();
+    await rating.getByLabel('意见和建议（选填）').fill('排水许可审查慢');
+    await screenshot(page, 'apply-rating');
+    await rating.getByRole('button', { name: '提交评价' }).click();
+
+    // A bad rating opens a follow-up for the department; the one later review is offered.
+    await rating.getByTestId('rating-given').waitFor();
+    expect(await rating.textContent()).toContain('您的差评已转交有关部门整改');
+    expect(await rating.getByTestId('rating-given').textContent()).toContain('2 分 · 不满意');
+    expect(await rating.getByTestId('rating-given').textContent()).toContain('等待时间长');
+    await rating.getByLabel('追评内容').fill('部门已主动联系，问题已解决。');
+    await rating.getByRole('button', { name: '提交追评' }).click();
+    await expect
+      .poll(() => rating.getByTestId('rating-given').textContent())
+      .toContain('部门已主动联系，问题已解决。');
+    expect(await rating.getByLabel('追评内容').count()).toBe(0);
+    const rated = await applicant('GET', `/cases/${c.id}`);
+    expect(rated.rating).toMatchObject({
+      score: 2,
+      text: '排水许可审查慢',
+      tags: ['等待时间长'],
+      followUpText: '部门已主动联系，问题已解决。',
+    });
+    expect(rated.rating.followUpCaseId).toBeTruthy();
+    await screenshot(page, 'apply-rated');
+    await close();
+  });
+});

@@ -1,0 +1,170 @@
+import { Alert, Table, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../../api';
+import { useApi, useLoad } from '../../../catalogue/useLoad';
+import { Due, Trips } from '../../../cases/CaseFacts';
+import { caseStateLabel, useFormatters } from '../../../cases/labels';
+import type { CaseSummary, Page } from '../../../cases/model';
+import { SlaTag } from '../../../cases/SlaTag';
+import { useT } from '../../../i18n';
+import { usePageTitle } from '../../../shell/pageTitle';
+import { casePagePath } from './paths';
+import styles from './portal-cases.module.css';
+
+const PAGE_SIZE = 20;
+
+interface Notification {
+  id: string;
+  caseId: string | null;
+  title: string;
+  body: string;
+  createdAt: string;
+  read: boolean;
+}
+
+/** The SLA light where a clock runs: under review, or stopped for a correction. */
+export function CaseSla({ c }: { c: Pick<CaseSummary, 'state' | 'sla' | 'promisedDue'> }) {
+  if (c.state === 'correction') return <SlaTag sla={c.sla} paused />;
+  if (c.state === 'in_review' && c.promisedDue) return <SlaTag sla={c.sla} />;
+  return <>—</>;
+}
+
+/** /cases: my applications, newest first, and my latest messages. */
+export function MyCases() {
+  const t = useT();
+  usePageTitle(t('apply.mine.title'));
+  const [page, setPage] = useState(1);
+  const path = `/api/v1/cases?limit=${PAGE_SIZE}&offset=${(page - 1) * PAGE_SIZE}`;
+  const [state] = useLoad(path, (signal) => api.get<Page<CaseSummary>>(path, signal));
+  const rows = state.status === 'ready' ? state.data.data : [];
+
+  return (
+    <section aria-labelledby="mine-title">
+      <nav className="ot-back" aria-label={t('guide.breadcrumb')}>
+        <Link to="/">{t('apply.backToPortal')}</Link>
+      </nav>
+      <h2 id="mine-title">{t('apply.mine.title')}</h2>
+      <p className="ot-note">{t('apply.mine.intro')}</p>
+      {state.status === 'error' && (
+        <Alert className="ot-alert" type="error" showIcon title={state.error.message} />
+      )}
+      {state.status === 'ready' && state.data.total === 0 ? (
+        <p data-testid="my-cases-empty">
+          {t('apply.mine.empty')} <Link to="/">{t('apply.mine.findService')}</Link>
+        </p>
+      ) : (
+        <CasesTable
+          rows={rows}
+          loading={state.status === 'loading'}
+          total={state.status === 'ready' ? state.data.total : 0}
+          page={page}
+          onPage={setPage}
+        />
+      )}
+      <Inbox />
+    </section>
+  );
+}
+
+function CasesTable({
+  rows,
+  loading,
+  total,
+  page,
+  onPage,
+}: {
+  rows: CaseSummary[];
+  loading: boolean;
+  total: number;
+  page: number;
+  onPage: (page: number) => void;
+}) {
+  const t = useT();
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('case.facts.title'),
+      key: 'title',
+      render: (_, c) => (
+        <>
+          <Link to={casePagePath(c.id)}>{c.title}</Link>
+          {(c.state === 'draft' || c.state === 'correction') && (
+            <span className={styles.meta}>
+              {c.state === 'draft' ? t('apply.mine.continueDraft') : t('apply.mine.toCorrect')}
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t('case.facts.number'),
+      key: 'number',
+      render: (_, c) => <span className="ot-nowrap">{c.number ?? '—'}</span>,
+    },
+    {
+      title: t('case.facts.state'),
+      key: 'state',
+      render: (_, c) => <span data-state={c.state}>{caseStateLabel(t, c.state)}</span>,
+    },
+    {
+      title: t('case.facts.promisedDue'),
+      key: 'promisedDue',
+      render: (_, c) => <Due date={c.promisedDue} provisional={c.dueProvisional} />,
+    },
+    { title: t('case.steps.sla'), key: 'sla', render: (_, c) => <CaseSla c={c} /> },
+    {
+      title: t('case.facts.tripsLabel'),
+      key: 'trips',
+      render: (_, c) => <Trips trips={c.trips} />,
+    },
+  ];
+  return (
+    <Table<CaseSummary>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      data-testid="my-cases"
+      caption={<span className="ot-visually-hidden">{t('apply.mine.caption')}</span>}
+      onRow={(c) => ({ 'data-case': c.id }) as HTMLAttributes<HTMLElement>}
+      pagination={
+        total > PAGE_SIZE
+          ? {
+              current: page,
+              pageSize: PAGE_SIZE,
+              total,
+              showSizeChanger: false,
+              onChange: onPage,
+            }
+          : false
+      }
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}
+
+/** The latest messages about my cases (受理, 补正, 办结 …), each opening its case. */
+function Inbox() {
+  const t = useT();
+  const f = useFormatters();
+  const [state] = useApi<Page<Notification>>('/api/v1/notifications?limit=5');
+  if (state.status !== 'ready' || state.data.total === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby="inbox-title">
+      <h3 id="inbox-title">{t('apply.inbox.title')}</h3>
+      <ul className={styles.list} data-testid="my-notifications">
+        {state.data.data.map((n) => (
+          <li key={n.id}>
+            <strong>
+              {n.caseId ? <Link to={casePagePath(n.caseId)}>{n.title}</Link> : n.title}
+            </strong>
+            {!n.read && <span className="ot-visually-hidden">{t('apply.inbox.unread')}</span>}
+            <span className={styles.meta}>{f.dateTime(n.createdAt)}</span>
+            <span>{n.body}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
