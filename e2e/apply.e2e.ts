@@ -1,7 +1,8 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath, serveForBrowser } from './browser.ts';
+import { launchChromium, serveForBrowser } from './browser.ts';
+import * as helpers from './helpers.ts';
+import { PASSWORD, reviewerOf, screenshot, type Json } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof serveForBrowser>>;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -16,79 +17,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const PASSWORD = 'OneTrip@2026';
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function screenshot(page: Page, name: string) {
-  const file = screenshotPath(name);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
-  expect(fs.statSync(file).size).toBeGreaterThan(10_000);
-}
-
-/** The API as a second person would use it: plain fetch, the session cookie and CSRF header. */
-async function apiAs(user: string) {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: user, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  let keys = 0;
-  return async (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<Json> => {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Cookie: cookie,
-        ...(method === 'GET'
-          ? {}
-          : {
-              'Content-Type': 'application/json',
-              'X-CSRF-Token': csrfToken,
-              'Idempotency-Key': `apply-${user}-${++keys}-${Date.now()}`,
-            }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    expect(response.status, `${method} ${path}: ${text.slice(0, 500)}`).toBeLessThan(300);
-    return JSON.parse(text) as Json;
-  };
-}
-
-async function signIn(user: string, next: string): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${server.baseUrl}${next}`);
-  return { page, close: () => context.close() };
-}
-
-/** antd draws a select as a combobox whose options live in a pop-up list. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${option}$`) })
-    .click();
-}
-
-async function answer(page: Page, group: string, option: '是' | '否') {
-  await page
-    .getByRole('radiogroup', { name: group, exact: true })
-    .getByRole('radio', { name: option, exact: true })
-    .check();
-}
+const apiAs = (user: string) => helpers.apiAs(server.baseUrl, user);
+const signIn = (user: string, next: string) => helpers.signIn(browser, server.baseUrl, user, next);
 
 describe('applying online (网上办)', () => {
   it('xixi-flavour applies for 开餐饮店, hears of everything missing at once, then corrects once', async () => {
@@ -110,7 +40,7 @@ describe('applying online (网上办)', () => {
     await form.waitFor();
     expect(await page.getByTestId('case-state').textContent()).toBe('草稿');
     expect(await page.getByTestId('upload-note').textContent()).toContain(
-      '文件上传将在材料库上线后提供；现记录文件名',
+      '选择文件后立即上传。可上传 PDF、JPG、PNG 或 OFD 文件',
     );
     // The merged form asks in words, never by data key; the sign's details wait for a sign.
     await page.getByLabel('经营场所使用面积（平方米）').waitFor();
@@ -157,45 +87,10 @@ describe('applying online (网上办)', () => {
     expect(await page.locator(':focus').getAttribute('id')).toBe('apply_premises.area_m2');
     await screenshot(page, 'apply-problems');
 
-    // Everything filled in: 80 m² (the fire-safety check applies), no outdoor sign.
-    await choose(page, '市场主体类型', '有限责任公司');
-    await page.getByLabel('注册资本（万元）').fill('50');
-    await page.getByLabel('经营范围').fill('餐饮服务；食品销售。');
-    await page.getByLabel('法定代表人（负责人）').fill('李西溪');
-    await page.getByLabel('经营场所地址').fill('西湖区文三路');
-    await choose(page, '经营场所权属', '租赁');
-    await page.getByLabel('申请人姓名').fill('李西溪');
-    await page.getByLabel('申请人公民身份号码').fill('33010619900101123X');
-    await page.getByLabel('联系电话').fill('1380013800');
-    await page.getByLabel('统一社会信用代码').fill('91330106MA2H4K7L3B');
-    await page.getByLabel('经营场所使用面积（平方米）').fill('80');
-    await choose(page, '食品经营主体业态', '餐饮服务经营者');
-    await answer(page, '是否制售冷食类、生食类食品', '否');
-    await answer(page, '是否设置户外招牌', '否');
-    expect(await page.getByLabel('招牌文字内容').count()).toBe(0);
-
-    // Over 50 m² the fire-safety materials are needed; renting, the lease contract.
-    const needed = form.locator('li[data-need="required"]');
-    await form
-      .locator('li[data-material="fire-safety-commitment"][data-need="required"]')
-      .waitFor();
-    await form.locator('li[data-material="lease-contract"][data-need="required"]').waitFor();
-    const pickers = needed.locator('input[type="file"]');
-    const count = await pickers.count();
+    // Everything filled in: 80 m² (the fire-safety check applies), no outdoor sign, a phone
+    // number one digit short.
+    const count = await helpers.fillRestaurantApplication(page, '1380013800');
     expect(count).toBeGreaterThan(5);
-    for (let i = 0; i < count; i++) {
-      const picker = pickers.nth(i);
-      const key = await picker.evaluate((el) => el.closest('li')!.dataset['material']!);
-      await picker.setInputFiles({
-        name: `${key}.pdf`,
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n'),
-      });
-      await form
-        .locator(`li[data-material="${key}"] [data-testid="material-file"]`)
-        .getByText(`${key}.pdf`)
-        .waitFor();
-    }
 
     // A phone number one digit short is caught before anything is sent.
     await page.getByRole('button', { name: '提交申请' }).click();
@@ -272,34 +167,7 @@ describe('applying online (网上办)', () => {
     // A complete application, through every step over the API: accepted, approved, delivered.
     const applicant = await apiAs('xixi-flavour');
     const clerk = await apiAs('clerk');
-    const compiled = await applicant('GET', '/bundles/open-restaurant/compiled');
-    const formData: Json = {};
-    for (const [key, p] of Object.entries<Json>(compiled.form.properties)) {
-      formData[key] = p.enum
-        ? p.enum[0]
-        : p.type === 'boolean'
-          ? false
-          : p.type === 'number' || p.type === 'integer'
-            ? 20
-            : `测试${key}`;
-    }
-    const materials = compiled.materials
-      .filter((m: Json) => !m.producedBy)
-      .map((m: Json) => ({
-        key: m.key,
-        name: m.name,
-        source: 'upload',
-        reference: `${m.key}.pdf`,
-      }));
-    const draft = await applicant('POST', '/cases', {
-      subject: { kind: 'bundle', key: 'open-restaurant' },
-    });
-    const saved = await applicant('PATCH', `/cases/${draft.id}`, {
-      version: draft.version,
-      formData,
-      materials,
-    });
-    let c = await applicant('POST', `/cases/${draft.id}/submit`, { version: saved.version });
+    let c = await helpers.submitRestaurantByApi(applicant);
     const act = async (user: Awaited<ReturnType<typeof apiAs>>, step: string, action: string) => {
       const task = c.tasks.find((t: Json) => t.stepKey === step);
       const extra =
@@ -312,18 +180,14 @@ describe('applying online (网上办)', () => {
       });
     };
     await act(clerk, 'intake', 'accept');
-    // The demo reviewers: reviewer-market, reviewer-fire, else reviewer-<department key>.
-    const short: Record<string, string> = { 'market-regulation': 'market', 'fire-rescue': 'fire' };
     const reviewers = new Map<string, Awaited<ReturnType<typeof apiAs>>>();
     for (let round = 0; round < 10; round++) {
       const open = c.tasks.filter((t: Json) => t.state === 'open' && t.stepKey !== 'delivery');
       if (!open.length) break;
       for (const t of open) {
-        const department = String(t.ownerUnit.code).replace('dept:', '');
-        if (!reviewers.has(department)) {
-          reviewers.set(department, await apiAs(`reviewer-${short[department] ?? department}`));
-        }
-        await act(reviewers.get(department)!, t.stepKey, 'approve');
+        const reviewer = reviewerOf(t.ownerUnit.code);
+        if (!reviewers.has(reviewer)) reviewers.set(reviewer, await apiAs(reviewer));
+        await act(reviewers.get(reviewer)!, t.stepKey, 'approve');
       }
     }
     await act(clerk, 'delivery', 'deliver');

@@ -1,101 +1,34 @@
-import fs from 'node:fs';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath, serveForBrowser } from './browser.ts';
+import { launchChromium, serveForBrowser } from './browser.ts';
+import * as helpers from './helpers.ts';
+import { screenshot, type Json } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof serveForBrowser>>;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   [server, chromium] = await Promise.all([serveForBrowser(), launchChromium()]);
   browser = chromium.browser;
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  for (const close of closers) await close();
   await chromium?.close();
   await server?.close();
 });
 
-const PASSWORD = 'OneTrip@2026';
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function screenshot(page: Page, name: string) {
-  const file = screenshotPath(name);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
-  expect(fs.statSync(file).size).toBeGreaterThan(10_000);
-}
-
-/** An API client signed in as `user`, as the web app is: session cookie, CSRF header, keys. */
-async function apiAs(user: string) {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const request: APIRequestContext = context.request;
-  const login = await request.post(`${server.baseUrl}/api/v1/auth/login`, {
-    data: { username: user, password: PASSWORD },
-  });
-  expect(login.status()).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  let keys = 0;
-  return async (method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<Json> => {
-    const response = await request.fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      data,
-      headers:
-        method === 'GET'
-          ? {}
-          : { 'X-CSRF-Token': csrfToken, 'Idempotency-Key': `wb-${user}-${++keys}-${Date.now()}` },
-    });
-    expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
-    return (await response.json()) as Json;
-  };
-}
-
-/** A complete 开餐饮店 application, saved and submitted: waiting at intake. */
-async function submitRestaurant(): Promise<Json> {
-  const api = await apiAs('xixi-flavour');
-  const compiled = await api('GET', '/bundles/open-restaurant/compiled');
-  const formData: Json = {};
-  for (const [key, p] of Object.entries<Json>(compiled.form.properties)) {
-    formData[key] = p.enum
-      ? p.enum[0]
-      : p.type === 'boolean'
-        ? false
-        : p.type === 'number' || p.type === 'integer'
-          ? 20
-          : `测试${key}`;
-  }
-  formData['premises.area_m2'] = 80;
-  const materials = compiled.materials
-    .filter((m: Json) => !m.producedBy)
-    .map((m: Json) => ({ key: m.key, name: m.name, source: 'upload', reference: `${m.key}.pdf` }));
-  const draft = await api('POST', '/cases', {
-    subject: { kind: 'bundle', key: 'open-restaurant' },
-  });
-  const saved = await api('PATCH', `/cases/${draft.id}`, {
-    version: draft.version,
-    formData,
-    materials,
-  });
-  const submitted = await api('POST', `/cases/${draft.id}/submit`, { version: saved.version });
-  expect(submitted.state).toBe('submitted');
-  return submitted;
-}
+const apiAs = (user: string) => helpers.apiAs(server.baseUrl, user);
+const submitRestaurant = async () => helpers.submitRestaurantByApi(await apiAs('xixi-flavour'));
 
 async function signIn(user: string, next: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 1440, height: 900 },
+  const signedIn = await helpers.signIn(browser, server.baseUrl, user, next, {
+    width: 1440,
+    height: 900,
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${server.baseUrl}${next}`);
-  return page;
+  closers.push(signedIn.close);
+  return signedIn.page;
 }
 
 describe('the staff workbenches', () => {

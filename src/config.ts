@@ -14,6 +14,8 @@ export interface Config {
   schedulerMs: number;
   /** A step turns yellow when this many working days or fewer are left. */
   yellowWithinDays: number;
+  /** The largest uploaded file (a material), in MB. */
+  uploadMaxMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: Number(env.ONETRIP_SESSION_TTL_HOURS ?? 12),
     schedulerMs: nonNegative(env, 'ONETRIP_SCHEDULER_MS', 60_000),
     yellowWithinDays: nonNegative(env, 'ONETRIP_SLA_YELLOW_DAYS', 1),
+    uploadMaxMb: positive(env, 'ONETRIP_UPLOAD_MAX_MB', 10),
   };
 }
 
@@ -40,5 +43,11 @@ function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return n;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = nonNegative(env, name, fallback);
+  if (n === 0) throw new Error(`${name} must be at least 1`);
   return n;
 }

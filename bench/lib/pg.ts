@@ -31,11 +31,12 @@ export class Scratch {
   private readonly names = new Set<string>();
   readonly run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
 
-  async create(purpose: string): Promise<{ name: string; url: string }> {
+  /** A new empty database, or a copy of `template` (which must have no open connection). */
+  async create(purpose: string, template?: string): Promise<{ name: string; url: string }> {
     const name = `onetrip_bench_${this.run}_${purpose}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
     await withAdmin(async (c) => {
       await c.query(`drop database if exists ${name} with (force)`);
-      await c.query(`create database ${name}`);
+      await c.query(`create database ${name}${template ? ` template ${template}` : ''}`);
     });
     this.names.add(name);
     return { name, url: urlFor(name) };

@@ -36,6 +36,12 @@ export interface Context {
   machine: Machine;
   resultsDir: string;
   stamp: string;
+  /**
+   * A scratch database migrated and seeded once (`migrateToLatest` + `seedAll`) that the
+   * scenarios on PostgreSQL copy (CREATE DATABASE … TEMPLATE): started at the beginning of the
+   * run, awaited where first needed.
+   */
+  template(): Promise<{ name: string; seedSeconds: number }>;
 }
 
 export const goalText = (g: Goal) => `${g.on} ${g.op} ${g.target}`;

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { openDatabase } from '../../src/db/connect.ts';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.ts';
-import { BENCH_APPLICANT, BENCH_BUNDLE, migrateAndSeed } from '../lib/onetrip.ts';
+import { BENCH_APPLICANT, BENCH_BUNDLE } from '../lib/onetrip.ts';
 import { envWithout, freePort, startProcess, waitFor200, type Started } from '../lib/proc.ts';
 import { log, median, sig } from '../lib/stats.ts';
 import type { Context, ScenarioResult } from '../lib/types.ts';
@@ -150,18 +149,15 @@ async function audit(url: string, sql: string, acknowledged: Set<string>, answer
 }
 
 export async function burstScenarios(ctx: Context): Promise<ScenarioResult[]> {
-  const seconds = ctx.quick ? 3 : 15;
+  const seconds = ctx.quick ? 2 : 15;
   const runs = ctx.runs;
   const body = (key: string) =>
     JSON.stringify({
       subject: { kind: 'bundle', key: BENCH_BUNDLE },
       formData: { 'bench.key': key },
     });
-  const onetripDb = await ctx.scratch.create('burst');
+  const onetripDb = await ctx.scratch.create('burst', (await ctx.template()).name);
   const bareDb = await ctx.scratch.create('bare');
-  const seed = await openDatabase({ databaseUrl: onetripDb.url, poolSize: 2 });
-  await migrateAndSeed(seed.db);
-  await seed.close();
 
   const servers: Started[] = [];
   try {

@@ -10,7 +10,6 @@ import {
   castFor,
   engineDeps,
   engineLoad,
-  migrateAndSeed,
   runApplication,
 } from '../lib/onetrip.ts';
 import { log, median, round, sig } from '../lib/stats.ts';
@@ -100,10 +99,9 @@ async function timed(n: number, fn: () => Promise<unknown>): Promise<number> {
 
 export async function scaleScenarios(ctx: Context): Promise<ScenarioResult[]> {
   const [small, large] = ctx.quick ? [5_000, 25_000] : [100_000, 1_000_000];
-  const db = await ctx.scratch.create('scale');
+  const db = await ctx.scratch.create('scale', (await ctx.template()).name);
   const handle = await openDatabase({ databaseUrl: db.url, poolSize: ctx.workers });
   try {
-    await migrateAndSeed(handle.db);
     const cast = await castFor(handle.db);
     const deps = engineDeps(handle.db);
     await runApplication(deps, cast);

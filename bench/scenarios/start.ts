@@ -125,7 +125,7 @@ export async function startScenarios(ctx: Context): Promise<ScenarioResult[]> {
   const hellos: number[] = [];
   const pieces: Awaited<ReturnType<typeof parts>>[] = [];
   for (let i = 0; i < n; i++) {
-    pieces.push(await parts());
+    if (!ctx.quick) pieces.push(await parts());
     hellos.push(await helloOnce());
     starts.push(await startOnce());
     log(
@@ -154,16 +154,18 @@ export async function startScenarios(ctx: Context): Promise<ScenarioResult[]> {
       runs: { value: starts.map((s) => sig(s.seconds)), baseline: hellos.map((h) => sig(h)) },
       details: {
         milestonesOfTheMedianRun: mid.milestones,
-        separately: {
-          'node bin/onetrip.js (no command: module load only), s': round(
-            median(pieces.map((p) => p.moduleLoad)),
-            2,
-          ),
-          'PGlite.create on a new data dir (initdb), s': round(
-            median(pieces.map((p) => p.pgliteInitdb)),
-            2,
-          ),
-        },
+        separately: pieces.length
+          ? {
+              'node bin/onetrip.js (no command: module load only), s': round(
+                median(pieces.map((p) => p.moduleLoad)),
+                2,
+              ),
+              'PGlite.create on a new data dir (initdb), s': round(
+                median(pieces.map((p) => p.pgliteInitdb)),
+                2,
+              ),
+            }
+          : 'not measured in quick mode',
         webBuild: built ? `built first, ${round(buildSeconds, 1)} s (not in the figure)` : 'fresh',
         runs: n,
       },

@@ -1,5 +1,13 @@
 import { WorkingCalendar } from '../modules/calendar/index.ts';
 import { logOnlyNotifier, processOutbox, sweepSla } from '../modules/cases/index.ts';
+import {
+  certificateIssuer,
+  MasterKeyError,
+  resolveMasterKey,
+  SigningKeys,
+  verifyCommand,
+} from '../modules/certificates/index.ts';
+import { SYSTEM_ACTOR } from '../shared/actor.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -22,10 +30,14 @@ const USAGE = `usage: onetrip <command>
   build-web build the web app (--if-stale: only when older than its sources)
   sweep     one pass of the deadline lights and the outbox, then exit (for cron; the server
             also runs it every ONETRIP_SCHEDULER_MS)
+  verify <file-or-qr-text> [--server URL]
+            check an e-certificate (a PDF, a text file, or what its QR code says): prints
+            valid, revoked, expired or forged; exit 0 valid, 3 forged, 4 revoked, 5 expired
 
 Environment: DATABASE_URL (a PostgreSQL server; default: embedded PGlite),
 ONETRIP_DATA_DIR (default ./data), PORT, HOST, LOG_LEVEL, ONETRIP_SCHEDULER_MS (60000),
-ONETRIP_SLA_YELLOW_DAYS (1).`;
+ONETRIP_SLA_YELLOW_DAYS (1), ONETRIP_CERT_MASTER_KEY (the key that wraps the certificate
+signing keys; default: a generated one in the data folder).`;
 
 async function withDatabase<T>(
   fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
@@ -93,10 +105,16 @@ async function main(argv: string[]): Promise<number> {
     case 'sweep': {
       const config = loadConfig();
       await withDatabase(async (h) => {
+        const keys = new SigningKeys(
+          h.db,
+          await resolveMasterKey(h.db, { env: process.env, dataDir: config.dataDir, log }),
+        );
+        await keys.check();
         const deps = {
           db: h.db,
           calendar: new WorkingCalendar(h.db),
           yellowWithin: config.yellowWithinDays,
+          outboxHandlers: [certificateIssuer(keys, SYSTEM_ACTOR)],
         };
         const swept = await sweepSla(deps);
         let sent = 0;
@@ -107,6 +125,15 @@ async function main(argv: string[]): Promise<number> {
       });
       return 0;
     }
+    case 'verify':
+      return verifyCommand(
+        argv.slice(1),
+        async () => {
+          const config = loadConfig();
+          return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+        },
+        (line) => process.stdout.write(`${line}\n`),
+      );
     case 'build-web':
       if (argv.includes('--if-stale')) await ensureWebBuild(log);
       else await buildWeb(log);
@@ -122,7 +149,11 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    if (err instanceof DataDirLockedError || err instanceof DatabaseUnreachableError) {
+    if (
+      err instanceof DataDirLockedError ||
+      err instanceof DatabaseUnreachableError ||
+      err instanceof MasterKeyError
+    ) {
       console.error(`[onetrip] ${err.message}`);
     } else {
       console.error('[onetrip] failed:', err);

@@ -8,9 +8,15 @@ import {
 } from 'kysely';
 import * as audit from '../modules/audit/migrations/2026112800_audit.ts';
 import * as cases from '../modules/cases/migrations/2026112805_cases.ts';
+import * as caseRollups from '../modules/cases/migrations/2026112807_case_rollups.ts';
+import * as casesListIndex from '../modules/cases/migrations/2026112809_cases_list_index.ts';
 import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
+import * as certificates from '../modules/certificates/migrations/2026112808_certificates.ts';
 import * as calendar from '../modules/calendar/migrations/2026112802_calendar.ts';
+import * as files from '../modules/files/migrations/2026112812_files.ts';
 import * as identity from '../modules/identity/migrations/2026112801_identity.ts';
+import * as sessionIdle from '../modules/identity/migrations/2026112811_session_idle.ts';
+import * as kiosk from '../modules/kiosk/migrations/2026112810_kiosk.ts';
 import * as plan from '../modules/plan/migrations/2026112806_plan.ts';
 import * as idempotency from '../server/idempotency/2026112803_idempotency.ts';
 
@@ -26,6 +32,12 @@ const ALL: Record<string, Migration> = {
   '2026112804_catalogue': catalogue,
   '2026112805_cases': cases,
   '2026112806_plan': plan,
+  '2026112807_case_rollups': caseRollups,
+  '2026112808_certificates': certificates,
+  '2026112809_cases_list_index': casesListIndex,
+  '2026112810_kiosk': kiosk,
+  '2026112811_session_idle': sessionIdle,
+  '2026112812_files': files,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

@@ -49,11 +49,27 @@ export default async function setup(project: TestProject) {
   project.provide('templateDump', '');
   project.provide('templateDatabase', name);
   return async () => {
-    // Test databases left by a crashed run are dropped too: they all start with the prefix.
+    // This run's databases, and those a crashed run left behind (its process is gone); another
+    // run going on at the same time against the same server keeps its own.
     const { rows } = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'onetrip_t%'`,
+      `select datname from pg_database where datname like 'onetrip\\_tpl\\_%'`,
     );
-    for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
+    for (const r of rows) {
+      const pid = Number(/^onetrip_tpl_(\d+)/.exec(r.datname)?.[1]);
+      if (pid === process.pid || !alive(pid))
+        await admin.query(`drop database if exists ${r.datname} with (force)`);
+    }
     await admin.end();
   };
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

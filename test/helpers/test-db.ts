@@ -28,7 +28,8 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
       },
     };
   }
-  const name = `onetrip_t_${randomBytes(6).toString('hex')}`;
+  // Named after this run's template, so that a run's teardown drops its own copies only.
+  const name = `${inject('templateDatabase')}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   try {

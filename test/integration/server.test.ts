@@ -63,10 +63,8 @@ describe('server', () => {
     );
     for (const op of ops) {
       const codes = Object.keys(op.responses ?? {});
-      expect(
-        codes.filter((c) => /^2\d\d$/.test(c)),
-        op.id,
-      ).toHaveLength(1);
+      // A success answer is declared (some have two: 200 with a body, 204 with none).
+      expect(codes.filter((c) => /^2\d\d$/.test(c)).length, op.id).toBeGreaterThanOrEqual(1);
       if (op.id.includes('/api/v1/')) expect(codes, op.id).toContain('400');
     }
   });

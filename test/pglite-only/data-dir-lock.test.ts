@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runCli, waitForHealthy, type CliRun } from '../helpers/processes.ts';
 
-// A first start seeds the demo data, a few hundred cases included: on a busy 2-core machine
-// that can take a minute and more.
+// A first start builds the web app and seeds the demo data (the cases go on in the background
+// after /healthz answers): on a busy 2-core machine that can take a minute and more.
 const FIRST_START_MS = 180_000;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onetrip-lock-'));
 let first: CliRun | undefined;

@@ -31,20 +31,25 @@ export async function recordAudit(
   actor: Actor,
   input: AuditInput,
 ): Promise<void> {
-  await trx
-    .insertInto('audit_entry')
-    .values({
-      actor_id: actor.kind === 'system' ? null : actor.accountId,
-      actor_label: actor.username,
-      action: input.action,
-      target_type: input.targetType,
-      target_id: input.targetId,
-      request_id: actor.requestId,
-      before_digest: auditDigest(input.before),
-      after_digest: auditDigest(input.after),
-      division_code: input.divisionCode ?? null,
-    })
-    .execute();
+  await trx.insertInto('audit_entry').values(auditRow(actor, input)).execute();
+}
+
+/**
+ * The row `recordAudit` writes, for a caller that folds it into a statement of its own (one
+ * round trip for a change, its audit row and its event) — still in the same transaction.
+ */
+export function auditRow(actor: Actor, input: AuditInput) {
+  return {
+    actor_id: actor.kind === 'system' ? null : actor.accountId,
+    actor_label: actor.username,
+    action: input.action,
+    target_type: input.targetType,
+    target_id: input.targetId,
+    request_id: actor.requestId,
+    before_digest: auditDigest(input.before),
+    after_digest: auditDigest(input.after),
+    division_code: input.divisionCode ?? null,
+  };
 }
 
 export interface AuditQuery {

@@ -81,6 +81,8 @@ export interface CaseMaterial {
   /** An upload's file id, or the certificate / shared data it came from. */
   source: 'upload' | 'certificate' | 'shared_data' | 'paper';
   reference: string | null;
+  /** Set when the platform attached it by itself (零材料): nothing was uploaded. */
+  attachedFrom?: 'certificate' | 'dataset';
 }
 
 export interface TaskTable {

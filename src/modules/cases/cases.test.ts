@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseDriver, type Json } from '../../../test/helpers/cases.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { SYSTEM_ACTOR } from '../../shared/actor.ts';
+import { listCases } from './queries.ts';
 
 // The engine's clock: deadlines below are checked against the real 2026 Spring Festival
 // arrangement (15–23 Feb off, Saturdays 14 and 28 Feb worked).
@@ -307,5 +309,16 @@ describe('decline, withdrawal and idempotency', () => {
     const c = await newCase('zhangsan', 'birth');
     const res = await call('xixi-flavour', 'GET', `/cases/${c.id}`);
     expect([403, 404]).toContain(res.statusCode);
+  });
+
+  it('lists cases newest first, and stops counting past the cap instead of counting them all', async () => {
+    const page = await ok('supervisor', 'GET', '/cases?limit=2');
+    expect(page.data).toHaveLength(2);
+    expect(page.total).toBeGreaterThan(2);
+    expect(page.totalCapped).toBe(false);
+    expect(page.data[0].createdAt >= page.data[1].createdAt).toBe(true);
+    const capped = await listCases(t.database.handle.db, SYSTEM_ACTOR, { limit: 2, offset: 0 }, 2);
+    expect(capped).toMatchObject({ total: 2, totalCapped: true });
+    expect(capped.data.map((c) => c.id)).toEqual(page.data.map((c: Json) => c.id));
   });
 });

@@ -7,3 +7,20 @@ export type { EngineDeps } from './engine/context.ts';
 export { SYSTEM_CLOCK, type Clock } from './clock.ts';
 export { startCaseScheduler, logOnlyNotifier } from './scheduler.ts';
 export { seedCases } from './seed/seed.ts';
+export {
+  applicationFacts,
+  attachedMaterialCounts,
+  type ApplicationFacts,
+  type MaterialSources,
+  type OutboxEvent,
+  type OutboxHandler,
+} from './engine/hooks.ts';
+export {
+  serviceKpis,
+  ratesOf,
+  KPI_MAX_DAYS,
+  type KpiQuery,
+  type ServiceKpis,
+  type Counts,
+  type Rates,
+} from './kpis.ts';

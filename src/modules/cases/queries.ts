@@ -3,7 +3,12 @@ import type { Database } from '../../db/database.ts';
 import { hasRole, type Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { DayLookup } from '../calendar/index.ts';
-import { findPersonByResidentId, orgUnitsByCode, validateResidentId } from '../identity/index.ts';
+import {
+  accountNames,
+  findPersonByResidentId,
+  orgUnitsByCode,
+  validateResidentId,
+} from '../identity/index.ts';
 import type { Case, CaseState, Task } from './cases.table.ts';
 import { localDate } from './clock.ts';
 import { loadDefinition } from './definitions.service.ts';
@@ -49,6 +54,9 @@ async function assertMayRead(db: Kysely<Database>, actor: Actor, c: Case) {
   if (!mine) throw new AppError(403, 'forbidden');
 }
 
+/** Counting stops here: an exact count of a million cases costs more than the page itself. */
+export const CASE_COUNT_CAP = 10_000;
+
 export interface CaseQuery {
   state?: CaseState | undefined;
   number?: string | undefined;
@@ -58,7 +66,12 @@ export interface CaseQuery {
   offset: number;
 }
 
-export async function listCases(db: Kysely<Database>, actor: Actor | null, q: CaseQuery) {
+export async function listCases(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  q: CaseQuery,
+  countCap = CASE_COUNT_CAP,
+) {
   if (!actor) throw new AppError(401, 'unauthenticated');
   let query = db.selectFrom('cases as c');
   if (
@@ -106,9 +119,22 @@ export async function listCases(db: Kysely<Database>, actor: Actor | null, q: Ca
       .limit(q.limit)
       .offset(q.offset)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        query
+          .select('c.id')
+          .limit(countCap + 1)
+          .as('x'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { data: rows.map((r) => summary(r as Case & { trips: number })), total: Number(count.n) };
+  const n = Number(count.n);
+  return {
+    data: rows.map((r) => summary(r as Case & { trips: number })),
+    total: Math.min(n, countCap),
+    totalCapped: n > countCap,
+  };
 }
 
 export async function getCase(
@@ -131,10 +157,16 @@ export async function getCase(
   ]);
   const order = new Map(def.steps.map((s, i) => [s.key, i]));
   tasks.sort((a, b) => order.get(a.step_key)! - order.get(b.step_key)!);
-  const units = await orgUnitsByCode(
-    db,
-    tasks.map((t) => t.owner_unit).filter((u): u is string => Boolean(u)),
-  );
+  const [units, names] = await Promise.all([
+    orgUnitsByCode(
+      db,
+      tasks.map((t) => t.owner_unit).filter((u): u is string => Boolean(u)),
+    ),
+    accountNames(
+      db,
+      events.map((e) => e.actor_id).filter((a): a is string => Boolean(a)),
+    ),
+  ]);
   return {
     ...summary({ ...c, trips: trips.length }),
     formData: c.form_data,
@@ -157,6 +189,7 @@ export async function getCase(
       action: e.action,
       step: (e.data as { step?: string }).step ?? null,
       actor: e.actor_label,
+      actorName: (e.actor_id && names.get(e.actor_id)) || e.actor_label,
       channel: e.channel,
       at: new Date(e.at).toISOString(),
       data: e.data,

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/app-error.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { act, type ActInput } from './engine/act.ts';
 import { todayOf, type EngineDeps } from './engine/context.ts';
+import type { MaterialSources } from './engine/hooks.ts';
 import type { Clock } from './clock.ts';
 import { buildNotice, NOTICE_KINDS } from './notices.ts';
 import { renderNotice } from '../../shared/pdf/notice.ts';
@@ -16,7 +17,7 @@ import { reassignTask, recordVisit } from './engine/staff.ts';
 import { addFollowUpReview, rateCase } from './engine/rating.ts';
 import { ACTIONS, SPECIAL_PROCEDURES } from './model.ts';
 import { getCase, listCases, listMyTasks, ratingStats, tripStats } from './queries.ts';
-import { CaseDetail, CaseSummary, TaskRow } from './schemas.ts';
+import { CaseDetail, CaseList, TaskRow } from './schemas.ts';
 
 const lit = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((v) => Type.Literal(v)));
@@ -31,6 +32,11 @@ const Material = Type.Object(
     name: Type.String({ maxLength: 100 }),
     source: lit(['upload', 'certificate', 'shared_data', 'paper'] as const),
     reference: Nullable(Type.String({ maxLength: 200 })),
+    attachedFrom: Type.Optional(
+      Type.Union([Type.Literal('certificate'), Type.Literal('dataset')], {
+        description: 'Set by the platform only (zero-material); ignored on input',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -40,12 +46,14 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
   calendar: WorkingCalendar;
   clock?: Clock;
   yellowWithin?: number;
-}> = async (app, { db, calendar, clock, yellowWithin }) => {
+  materialSources?: MaterialSources;
+}> = async (app, { db, calendar, clock, yellowWithin, materialSources }) => {
   const deps: EngineDeps = {
     db,
     calendar,
     ...(clock ? { clock } : {}),
     ...(yellowWithin === undefined ? {} : { yellowWithin }),
+    ...(materialSources ? { materialSources } : {}),
   };
   const detail = async (request: FastifyRequest, id: string) =>
     getCase(db, request.actor, id, await calendar.lookup(), todayOf(deps));
@@ -111,7 +119,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
           number: Type.Optional(Type.String({ maxLength: 40 })),
           residentId: Type.Optional(Type.String({ maxLength: 32 })),
         }),
-        response: { 200: listOf(CaseSummary), ...errorResponses },
+        response: { 200: CaseList, ...errorResponses },
       },
     },
     async (request) => listCases(db, request.actor, request.query),

@@ -36,7 +36,9 @@ export function startCaseScheduler(
             `sla: ${swept.tasks} steps and ${swept.cases} cases changed light, ${swept.warnings} warnings`,
           );
         }
-        while ((await processOutbox(deps, notifier)) > 0);
+        const onError = (handler: string, event: { id: number; topic: string }, err: unknown) =>
+          options.log(`outbox: ${handler} failed on event ${event.id} (${event.topic})`, err);
+        while ((await processOutbox(deps, notifier, 200, onError)) > 0);
       } catch (error) {
         options.log('scheduler tick failed; retrying on the next one', error);
       } finally {

@@ -25,6 +25,14 @@ export const CaseSummary = Type.Object({
   createdAt: S,
 });
 
+export const CaseList = Type.Object({
+  data: Type.Array(CaseSummary),
+  total: Type.Integer({ minimum: 0 }),
+  totalCapped: Type.Boolean({
+    description: 'More cases match than are counted (10 000): total is then a lower bound',
+  }),
+});
+
 const TaskView = Type.Object({
   id: S,
   stepKey: S,
@@ -52,7 +60,17 @@ const TaskView = Type.Object({
 export const CaseDetail = Type.Object({
   ...CaseSummary.properties,
   formData: Type.Record(Type.String(), Type.Unknown()),
-  materials: Type.Array(Type.Object({ key: S, name: S, source: S, reference: NS })),
+  materials: Type.Array(
+    Type.Object({
+      key: S,
+      name: S,
+      source: S,
+      reference: NS,
+      attachedFrom: Type.Optional(
+        Type.String({ description: 'certificate or dataset: attached by the platform (零材料)' }),
+      ),
+    }),
+  ),
   correction: Nullable(
     Type.Object({ items: Type.Array(Type.Object({ field: S, message: S })), requestedAt: S }),
   ),
@@ -66,7 +84,8 @@ export const CaseDetail = Type.Object({
       id: Type.Integer(),
       action: S,
       step: NS,
-      actor: S,
+      actor: Type.String({ description: 'Login name (or "system")' }),
+      actorName: Type.String({ description: 'Display name of who acted' }),
       channel: S,
       at: S,
       data: Type.Record(Type.String(), Type.Unknown()),

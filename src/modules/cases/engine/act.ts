@@ -20,7 +20,7 @@ import { dueDate } from '../rules/step-deadline.ts';
 import { itemDepartment } from './draft.ts';
 import {
   checkVersion,
-  lockCase,
+  lockCaseOfTask,
   openReadySteps,
   record,
   stepOf,
@@ -91,16 +91,9 @@ export async function recordTrip(
 /** One action on one task: checked, applied and recorded in one transaction. */
 export async function act(deps: EngineDeps, actor: Actor | null, taskId: string, input: ActInput) {
   if (!actor) throw new AppError(401, 'unauthenticated');
-  const catalogue = await itemCatalogue(deps.db);
   return deps.db.transaction().execute(async (trx) => {
-    const head = await trx
-      .selectFrom('task')
-      .select(['case_id'])
-      .where('id', '=', taskId)
-      .executeTakeFirst();
-    if (!head) throw new AppError(404, 'not_found', { what: 'task' });
     // Case first, then task: every transition locks in that order, so two never deadlock.
-    const c = await lockCase(trx, head.case_id);
+    const c = await lockCaseOfTask(trx, taskId);
     const t = await trx
       .selectFrom('task')
       .selectAll()
@@ -127,7 +120,7 @@ export async function act(deps: EngineDeps, actor: Actor | null, taskId: string,
     checkVersion('task', t.version, input.version);
     await assertMayAct(trx, actor, c, t, input.action);
     const today = todayOf(deps);
-    const ctx: Ctx = { trx, deps, actor, c, t, def, today, catalogue, input };
+    const ctx: Ctx = { trx, deps, actor, c, t, def, today, input };
     switch (input.action) {
       case 'accept':
         return accept(ctx);
@@ -169,11 +162,14 @@ interface Ctx {
   t: Task;
   def: ProcessDefinition;
   today: string;
-  catalogue: Awaited<ReturnType<typeof itemCatalogue>>;
   input: ActInput;
 }
 
-const routing = (ctx: Ctx) => ({ itemDepartment: (i: string) => itemDepartment(ctx.catalogue, i) });
+// The catalogue is read (or its cache checked) only when a step to open is routed by it.
+const routing = (ctx: Ctx) => async () => {
+  const catalogue = await itemCatalogue(ctx.deps.db, ctx.trx);
+  return { itemDepartment: (i: string) => itemDepartment(catalogue, i) };
+};
 
 async function accept(ctx: Ctx) {
   const { trx, deps, actor, c, t, def, today } = ctx;
@@ -193,7 +189,7 @@ async function accept(ctx: Ctx) {
     decided_at: new Date(),
     comment: ctx.input.comment ?? null,
   });
-  await updateCase(trx, c, {
+  const fresh = await updateCase(trx, c, {
     number,
     state: 'in_review',
     accepted_on: today,
@@ -204,8 +200,7 @@ async function accept(ctx: Ctx) {
     sla: promised?.due ? slaLight(promised.due, today, lookup, deps.yellowWithin ?? 1).light : null,
   });
   if (ctx.input.visit) await recordTrip(trx, actor, c, 'intake', ctx.input.visit.servicePoint);
-  const fresh = await lockCase(trx, c.id);
-  const opened = await openReadySteps(trx, deps, fresh, def, routing(ctx));
+  const { opened } = await openReadySteps(trx, deps, fresh, def, routing(ctx));
   await record(trx, deps, actor, { ...c, number }, t, 'accept', {
     number,
     opened: opened.map((o) => o.step_key),
@@ -314,24 +309,18 @@ async function decide(ctx: Ctx) {
       sla: null,
     });
     if (delivery) {
-      const fresh = await lockCase(trx, c.id);
       await updateTask(trx, delivery, {
         state: 'open',
-        owner_unit: fresh.intake_unit,
+        owner_unit: c.intake_unit,
         opened_on: ctx.today,
       });
     }
     await record(trx, deps, actor, c, t, 'reject', { comment: input.comment ?? null });
     return { caseId: c.id, number: c.number };
   }
-  const fresh = await lockCase(trx, c.id);
-  const opened = await openReadySteps(trx, deps, fresh, def, routing(ctx));
-  const tasks = await trx
-    .selectFrom('task')
-    .select(['step_key', 'state'])
-    .where('case_id', '=', c.id)
-    .execute();
-  const states = Object.fromEntries(tasks.map((x) => [x.step_key, x.state]));
+  // The case row is locked and unchanged since act() read it: no need to read it again.
+  const fresh = c;
+  const { opened, states } = await openReadySteps(trx, deps, fresh, def, routing(ctx));
   const reviewsDone = def.steps
     .filter((s) => s.key !== 'delivery')
     .every((s) => ['done', 'skipped', 'cancelled'].includes(states[s.key]!));

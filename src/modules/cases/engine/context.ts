@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/app-error.ts';
-import { recordAudit } from '../../audit/index.ts';
+import { auditRow } from '../../audit/index.ts';
 import type { DayLookup } from '../../calendar/index.ts';
 import { evaluateCondition } from '../../catalogue/index.ts';
 import type { Case, ChannelName, Task } from '../cases.table.ts';
@@ -11,6 +11,7 @@ import type { ProcessDefinition, StepDef } from '../model.ts';
 import { advance } from '../rules/open-steps.ts';
 import { routeOwner } from '../rules/route-owner.ts';
 import { dueDate } from '../rules/step-deadline.ts';
+import type { MaterialSources, OutboxHandler } from './hooks.ts';
 import { slaLight } from '../rules/sla-light.ts';
 
 export interface EngineDeps {
@@ -20,6 +21,10 @@ export interface EngineDeps {
   clock?: Clock;
   /** Yellow when this many working days or fewer are left. */
   yellowWithin?: number;
+  /** Downstream modules' work on outbox events (certificate issuance). */
+  outboxHandlers?: readonly OutboxHandler[];
+  /** Attaches what the platform already holds to a new application (zero-material). */
+  materialSources?: MaterialSources;
 }
 
 export const clockOf = (deps: EngineDeps) => deps.clock ?? SYSTEM_CLOCK;
@@ -40,30 +45,34 @@ export async function record(
   data: Record<string, unknown> = {},
 ) {
   const at = clockOf(deps).now();
+  // One statement (two data-modifying CTEs and an insert): one round trip, and all or nothing.
   await trx
-    .insertInto('case_event')
-    .values({
-      case_id: c.id,
-      task_id: task?.id ?? null,
-      action,
-      actor_id: actor.kind === 'system' ? null : actor.accountId,
-      actor_label: actor.username,
-      channel: channelOf(actor),
-      at,
-      data: JSON.stringify({
-        ...data,
-        ...(task ? { step: task.step_key } : {}),
-      }) as unknown as Record<string, unknown>,
-    })
-    .execute();
-  await recordAudit(trx, actor, {
-    action: `case.${action}`,
-    targetType: 'case',
-    targetId: c.id,
-    after: { action, task: task?.id ?? null, data },
-    divisionCode: c.division_code,
-  });
-  await trx
+    .with('event', (db) =>
+      db.insertInto('case_event').values({
+        case_id: c.id,
+        task_id: task?.id ?? null,
+        action,
+        actor_id: actor.kind === 'system' ? null : actor.accountId,
+        actor_label: actor.username,
+        channel: channelOf(actor),
+        at,
+        data: JSON.stringify({
+          ...data,
+          ...(task ? { step: task.step_key } : {}),
+        }) as unknown as Record<string, unknown>,
+      }),
+    )
+    .with('audit', (db) =>
+      db.insertInto('audit_entry').values(
+        auditRow(actor, {
+          action: `case.${action}`,
+          targetType: 'case',
+          targetId: c.id,
+          after: { action, task: task?.id ?? null, data },
+          divisionCode: c.division_code,
+        }),
+      ),
+    )
     .insertInto('outbox')
     .values({
       topic: `case.${action}`,
@@ -91,26 +100,43 @@ export async function lockCase(trx: Kysely<Database>, caseId: string): Promise<C
   return c;
 }
 
+/** The case of a task, locked, in one statement: the lock order stays case first, then task. */
+export async function lockCaseOfTask(trx: Kysely<Database>, taskId: string): Promise<Case> {
+  const c = await trx
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', (eb) => eb.selectFrom('task').select('case_id').where('id', '=', taskId))
+    .forUpdate()
+    .executeTakeFirst();
+  if (!c) throw new AppError(404, 'not_found', { what: 'task' });
+  return c;
+}
+
 export function checkVersion(what: 'case' | 'task', current: number, expected: number | undefined) {
   if (expected !== undefined && expected !== current) {
     throw new AppError(409, 'version_conflict', { what, expected, current });
   }
 }
 
-/** Bumps the case row's version; the WHERE makes a lost update impossible even without a lock. */
+/**
+ * Bumps the case row's version; the WHERE makes a lost update impossible even without a lock.
+ * Returns the row as it now is, so that no caller reads it again.
+ */
 export async function updateCase(
   trx: Kysely<Database>,
   c: Case,
   set: Partial<Omit<Case, 'id' | 'version'>>,
-) {
-  const r = await trx
+): Promise<Case> {
+  const row = await trx
     .updateTable('cases')
     .set((eb) => ({ ...(set as object), version: eb('version', '+', 1), updated_at: new Date() }))
     .where('id', '=', c.id)
     .where('version', '=', c.version)
+    .returningAll()
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1)
+  if (!row)
     throw new AppError(409, 'version_conflict', { what: 'case', expected: c.version, current: -1 });
+  return row;
 }
 
 export async function updateTask(
@@ -132,17 +158,24 @@ export interface RoutingFacts {
   itemDepartment: (item: string) => string | undefined;
 }
 
+export interface StepsAdvanced {
+  opened: Task[];
+  /** Every step's state once the ready ones are open and the skipped ones skipped. */
+  states: Record<string, Task['state']>;
+}
+
 /**
  * Opens what the definition says can open now, routing each step to its owner and setting its
- * deadline; skips conditional steps whose condition does not hold. Returns the steps opened.
+ * deadline; skips conditional steps whose condition does not hold. The routing facts may be
+ * given lazily: they are then loaded only when a step to open is routed by them.
  */
 export async function openReadySteps(
   trx: Kysely<Database>,
   deps: EngineDeps,
   c: Case,
   def: ProcessDefinition,
-  facts: RoutingFacts,
-): Promise<Task[]> {
+  routing: RoutingFacts | (() => Promise<RoutingFacts>),
+): Promise<StepsAdvanced> {
   const tasks = await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).execute();
   const states = Object.fromEntries(tasks.map((t) => [t.step_key, t.state]));
   const { open, skip } = advance(def, states, (when) =>
@@ -152,6 +185,15 @@ export async function openReadySteps(
   const lookup = await deps.calendar.lookup();
   const byKey = new Map(tasks.map((t) => [t.step_key, t]));
   for (const key of skip) await updateTask(trx, byKey.get(key)!, { state: 'skipped' });
+  const needsFacts = open.some(
+    (key) => def.steps.find((s) => s.key === key)?.owner.kind === 'item_department',
+  );
+  const facts: RoutingFacts =
+    typeof routing !== 'function'
+      ? routing
+      : needsFacts
+        ? await routing()
+        : { itemDepartment: () => undefined };
   const opened: Task[] = [];
   for (const key of open) {
     const step = def.steps.find((s) => s.key === key)!;
@@ -179,7 +221,9 @@ export async function openReadySteps(
     });
     opened.push({ ...t, state: 'open', owner_unit: owner.orgUnit, version: t.version + 1 });
   }
-  return opened;
+  for (const key of skip) states[key] = 'skipped';
+  for (const key of open) states[key] = 'open';
+  return { opened, states };
 }
 
 /** Form data is stored by data-element key ('premises.area_m2'); conditions read it as such. */

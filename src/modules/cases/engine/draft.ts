@@ -6,7 +6,9 @@ import {
   itemCatalogue,
   type BundleDef,
   type ItemDef,
+  type MaterialDef,
 } from '../../catalogue/index.ts';
+import { fileOwners, isFileId } from '../../files/index.ts';
 import { applicantFacts } from '../../identity/index.ts';
 import type { Case, CaseMaterial } from '../cases.table.ts';
 import { loadDefinition, storeDefinition } from '../definitions.service.ts';
@@ -72,8 +74,9 @@ export async function startDraft(
   const catalogue = await itemCatalogue(deps.db);
   let title: string;
   let def;
+  let bundle: BundleDef | undefined;
   if (input.subject.kind === 'bundle') {
-    const bundle = await bundleDefinition(deps.db, input.subject.key);
+    bundle = await bundleDefinition(deps.db, input.subject.key);
     title = bundle.name;
     def = deriveServiceDefinition({ kind: 'bundle', bundle }, catalogue);
   } else {
@@ -122,11 +125,44 @@ export async function startDraft(
       })
       .returning(['id', 'division_code', 'number', 'applicant_account_id', 'title'])
       .executeTakeFirstOrThrow();
+    // Zero-material: what a certificate the applicant holds or a shared data set already
+    // proves is attached now, marked so, and never asked for.
+    const attached = deps.materialSources
+      ? await deps.materialSources.attach(trx, actor, {
+          caseId: row.id,
+          title,
+          applicant: { personId: applicant.personId, enterpriseId: applicant.enterpriseId },
+          materials: subjectMaterials(input.subject, bundle, catalogue),
+        })
+      : [];
+    if (attached.length) {
+      await trx
+        .updateTable('cases')
+        .set({ materials: JSON.stringify(attached) as unknown as CaseMaterial[] })
+        .where('id', '=', row.id)
+        .execute();
+    }
     await record(trx, deps, actor, row, null, 'draft', {
       subject: `${input.subject.kind}:${input.subject.key}`,
     });
     return row.id;
   });
+}
+
+/**
+ * The materials an application may ask for, each once. A certificate that an item of the same
+ * bundle issues on the way is never asked for, but is still attached when the applicant already
+ * holds one (the later item's department then reviews with it).
+ */
+function subjectMaterials(
+  subject: Subject,
+  bundle: BundleDef | undefined,
+  catalogue: ReadonlyMap<string, ItemDef>,
+): MaterialDef[] {
+  const out = new Map<string, MaterialDef>();
+  for (const key of bundle ? bundle.items.map((r) => r.item) : [subject.key])
+    for (const m of catalogue.get(key)?.materials ?? []) if (!out.has(m.key)) out.set(m.key, m);
+  return [...out.values()];
 }
 
 /** Only the applicant, or a window clerk serving them, touches a case's application. */
@@ -156,6 +192,7 @@ export async function saveDraft(
     if (c.state !== 'draft' && c.state !== 'correction') {
       throw new AppError(409, 'case_not_editable', { state: c.state });
     }
+    if (input.materials) await checkUploads(trx, actor, c, input.materials);
     await updateCase(trx, c, {
       ...(input.formData
         ? {
@@ -166,12 +203,65 @@ export async function saveDraft(
           }
         : {}),
       ...(input.materials
-        ? { materials: JSON.stringify(input.materials) as unknown as CaseMaterial[] }
+        ? {
+            // Materials attached by the platform stay unless the applicant gives their own.
+            materials: JSON.stringify(
+              keepAttached(c.materials, input.materials),
+            ) as unknown as CaseMaterial[],
+          }
         : {}),
       channel: c.state === 'draft' ? actor.channel : c.channel,
     });
     await record(trx, deps, actor, c, null, 'save', { fields: Object.keys(input.formData ?? {}) });
   });
+}
+
+/**
+ * An uploaded file cited as a material must be the applicant's own upload, or one the clerk
+ * saving it uploaded for them; a file the case already cites stays (the applicant may save
+ * what a clerk uploaded at the counter). A reference that is not a file id is a name typed
+ * before uploads existed (demo data, older drafts) or a paper original's description.
+ */
+async function checkUploads(
+  db: EngineDeps['db'],
+  actor: Actor,
+  c: Case,
+  given: readonly CaseMaterial[],
+) {
+  const cited = new Set(c.materials.map((m) => m.reference));
+  const fresh = given
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => m.source === 'upload' && isFileId(m.reference) && !cited.has(m.reference));
+  if (!fresh.length) return;
+  const owners = await fileOwners(
+    db,
+    fresh.map(({ m }) => m.reference!),
+  );
+  const allowed = new Set([
+    c.applicant_account_id,
+    hasRole(actor, 'window_clerk') ? actor.accountId : null,
+  ]);
+  for (const { m, i } of fresh) {
+    const owner = owners.get(m.reference!);
+    if (!owner || !allowed.has(owner))
+      throw badRequest('file_reference_invalid', `materials[${i}].reference`);
+  }
+}
+
+/**
+ * A save replaces the materials, but what the platform attached stays unless the applicant
+ * gives another document of that type; only the server marks a material as attached.
+ */
+function keepAttached(current: CaseMaterial[], given: CaseMaterial[]): CaseMaterial[] {
+  const attached = current.filter((m) => m.attachedFrom);
+  const out = given.map((g) => {
+    const same = attached.find((m) => m.key === g.key && m.reference === g.reference);
+    if (same) return same;
+    const { attachedFrom: _ignored, ...plain } = g;
+    return plain;
+  });
+  for (const m of attached) if (!given.some((g) => g.key === m.key)) out.push(m);
+  return out;
 }
 
 /** Every missing or malformed field and material at once (一次告知), never just the first. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { slaThresholds } from '../rules/sla-thresholds.ts';
 import { todayOf, type EngineDeps } from './context.ts';
+import type { OutboxEvent } from './hooks.ts';
 
 /**
  * Recomputes the red/yellow lights of open steps and running cases. Any number of server
@@ -69,6 +70,9 @@ export interface Notifier {
   send(channel: 'sms' | 'email', to: string, text: string): Promise<void>;
 }
 
+/** An event whose handler failed this often is left alone (and stays visible as unprocessed). */
+const MAX_ATTEMPTS = 10;
+
 /**
  * Delivers outbox events: an in-app notification to the applicant for the events they care
  * about. Rows are claimed with SKIP LOCKED and marked processed in the same transaction.
@@ -77,18 +81,36 @@ export async function processOutbox(
   deps: EngineDeps,
   notifier: Notifier,
   batch = 200,
+  onHandlerError?: (handler: string, event: OutboxEvent, error: unknown) => void,
 ): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('outbox')
       .select(['id', 'topic', 'payload'])
       .where('processed_at', 'is', null)
+      .where('attempts', '<', MAX_ATTEMPTS)
       .orderBy('id')
       .limit(batch)
       .forUpdate()
       .skipLocked()
       .execute();
+    const failed = new Set<number>();
     for (const r of rows) {
+      const handlers = (deps.outboxHandlers ?? []).filter((h) => h.topics.includes(r.topic));
+      for (const h of handlers) {
+        // A savepoint per event: a failing handler leaves its event for the next pass and does
+        // not undo the others' work.
+        await sql`savepoint outbox_handler`.execute(trx);
+        try {
+          await h.handle(trx, r);
+          await sql`release savepoint outbox_handler`.execute(trx);
+        } catch (error) {
+          await sql`rollback to savepoint outbox_handler`.execute(trx);
+          failed.add(r.id);
+          onHandlerError?.(h.name, r, error);
+        }
+      }
+      if (failed.has(r.id)) continue;
       const p = r.payload as {
         applicantAccountId?: string | null;
         caseId?: string;
@@ -110,18 +132,26 @@ export async function processOutbox(
         await notifier.send('sms', p.applicantAccountId, `${title}${text}`);
       }
     }
-    if (rows.length) {
+    const done = rows.filter((r) => !failed.has(r.id));
+    if (done.length) {
       await trx
         .updateTable('outbox')
         .set((eb) => ({ processed_at: new Date(), attempts: eb('attempts', '+', 1) }))
         .where(
           'id',
           'in',
-          rows.map((r) => r.id),
+          done.map((r) => r.id),
         )
         .execute();
     }
-    return rows.length;
+    if (failed.size) {
+      await trx
+        .updateTable('outbox')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', [...failed])
+        .execute();
+    }
+    return done.length;
   });
 }
 

@@ -50,6 +50,7 @@ export async function seedCases(
   db: Kysely<Database>,
   calendar: { lookup(): Promise<DayLookup> },
   progress: (m: string) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<void> {
   if (await hasCases(db)) {
     progress('cases: applications already present, no demo cases added');
@@ -93,10 +94,13 @@ export async function seedCases(
   progress(
     `cases: working ${plans.length + internal.length} demo cases through the last ${HISTORY} working days (about a minute)`,
   );
-  await sim.run([
-    ...plans.map((p) => () => applicationStory(ctx, p)),
-    ...internal.map((p) => () => internalStory(ctx, p)),
-  ]);
+  await sim.run(
+    [
+      ...plans.map((p) => () => applicationStory(ctx, p)),
+      ...internal.map((p) => () => internalStory(ctx, p)),
+    ],
+    signal,
+  );
   await alignTimestamps(db, ctx.caseIds, ctx.trips);
   const swept = await sweepSla({ db, calendar });
 

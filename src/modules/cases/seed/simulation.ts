@@ -149,9 +149,22 @@ export class Simulation {
     });
   }
 
-  async run(stories: readonly (() => Promise<void>)[]): Promise<void> {
-    for (const story of stories) await this.turn(() => this.start(story));
+  /**
+   * Runs the stories to the horizon; an abort stops it between two turns, never inside one.
+   * Each turn ends with a pass of the event loop: on embedded PGlite every query resolves in
+   * the process itself, and without it a server seeding in the background answers no request.
+   */
+  async run(stories: readonly (() => Promise<void>)[], signal?: AbortSignal): Promise<void> {
+    const between = async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+    };
+    for (const story of stories) {
+      await between();
+      await this.turn(() => this.start(story));
+    }
     for (let next = this.pop(); next; next = this.pop()) {
+      await between();
       this.current = next.at;
       const wake = next.wake;
       await this.turn(wake);

@@ -1,0 +1,292 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { badRequest } from '../../shared/app-error.ts';
+import { bundleDefinition, itemCatalogue } from '../catalogue/index.ts';
+import { orgUnitsByCode, streetDirectory } from '../identity/index.ts';
+import { localDate } from './clock.ts';
+
+/**
+ * Service figures (办件量, 按时办结率, 跑零次率, 好差评) over a period, read from the daily roll-up
+ * that triggers keep (see migrations/2026112807_case_rollups.ts): a period of a year reads a few
+ * thousand roll-up rows, whatever the number of cases. Only the overdue list reads cases, the
+ * open red ones, through their partial index.
+ */
+export interface KpiQuery {
+  /** First and last day, inclusive, Asia/Shanghai dates (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  /** A street's or town's division code; '' for cases whose street is not known. */
+  street?: string | undefined;
+  /** `bundle:<key>` or `item:<key>`. */
+  subject?: string | undefined;
+  /** How many overdue cases to list (default 20, at most 100). */
+  overdueLimit?: number | undefined;
+}
+
+/** The longest period one request may cover. */
+export const KPI_MAX_DAYS = 400;
+
+export interface Counts {
+  submitted: number;
+  accepted: number;
+  declined: number;
+  withdrawn: number;
+  completed: number;
+  completedOnTime: number;
+  overdue: number;
+  closed: number;
+  closedZeroTrip: number;
+  trips: number;
+  ratings: number;
+  badRatings: number;
+  stars: number;
+}
+
+export interface Rates {
+  /** completedOnTime / completed; null when nothing was completed. */
+  onTimeRate: number | null;
+  /** closedZeroTrip / closed; null when nothing was delivered. */
+  zeroTripRate: number | null;
+  /** stars / ratings (1–5); null without ratings. */
+  satisfaction: number | null;
+  /** badRatings / ratings; null without ratings. */
+  badRate: number | null;
+}
+
+const COLUMNS: [keyof Counts, string][] = [
+  ['submitted', 'submitted'],
+  ['accepted', 'accepted'],
+  ['declined', 'declined'],
+  ['withdrawn', 'withdrawn'],
+  ['completed', 'completed'],
+  ['completedOnTime', 'completed_on_time'],
+  ['overdue', 'overdue'],
+  ['closed', 'closed'],
+  ['closedZeroTrip', 'closed_zero_trip'],
+  ['trips', 'trips'],
+  ['ratings', 'ratings'],
+  ['badRatings', 'bad_ratings'],
+  ['stars', 'stars'],
+];
+
+const ratio = (a: number, b: number) => (b ? a / b : null);
+
+export function ratesOf(c: Counts): Rates {
+  return {
+    onTimeRate: ratio(c.completedOnTime, c.completed),
+    zeroTripRate: ratio(c.closedZeroTrip, c.closed),
+    satisfaction: ratio(c.stars, c.ratings),
+    badRate: ratio(c.badRatings, c.ratings),
+  };
+}
+
+const ZERO: Counts = Object.fromEntries(COLUMNS.map(([k]) => [k, 0])) as unknown as Counts;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+const dayOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+
+function checkPeriod(q: KpiQuery) {
+  for (const field of ['from', 'to'] as const) {
+    const v = q[field];
+    if (!DATE.test(v) || Number.isNaN(dayNumber(v)) || dayOf(dayNumber(v)) !== v)
+      throw badRequest('date_invalid', field);
+  }
+  const days = dayNumber(q.to) - dayNumber(q.from) + 1;
+  if (days < 1) throw badRequest('validation_minimum', 'to', { limit: q.from });
+  if (days > KPI_MAX_DAYS)
+    throw badRequest('validation_maximum', 'to', {
+      limit: dayOf(dayNumber(q.from) + KPI_MAX_DAYS - 1),
+    });
+  return days;
+}
+
+type Group = 'day' | 'channel' | 'street_code' | 'subject' | 'department' | null;
+
+async function aggregate(db: Kysely<Database>, q: KpiQuery, by: Group) {
+  const sums = COLUMNS.map(([, c]) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`);
+  const key = by ? sql.ref(by) : sql`null`;
+  let where = sql`day between ${q.from}::date and ${q.to}::date`;
+  if (q.street !== undefined) where = sql`${where} and street_code = ${q.street}`;
+  if (q.subject !== undefined) where = sql`${where} and subject = ${q.subject}`;
+  if (by === 'department') where = sql`${where} and department <> ''`;
+  const rows = await sql<Record<string, unknown>>`
+    select ${key}::text as key, ${sql.join(sums.map((s, i) => sql`${s} as ${sql.ref(`c${i}`)}`))}
+    from case_rollup where ${where}
+    ${by ? sql`group by 1 order by 1` : sql``}`.execute(db);
+  return rows.rows.map((r) => ({
+    key: r['key'] as string | null,
+    counts: Object.fromEntries(
+      COLUMNS.map(([k], i) => [k, Number(r[`c${i}`])]),
+    ) as unknown as Counts,
+  }));
+}
+
+export interface Named {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+/** Names of bundles and items: `bundle:open-restaurant` → 开餐饮店一件事. */
+async function subjectNames(db: Kysely<Database>, subjects: readonly string[]) {
+  const items = await itemCatalogue(db);
+  const names = new Map<string, Named>();
+  for (const s of subjects) {
+    const [kind, key = ''] = s.split(':');
+    let name = { name: s, nameEn: s };
+    if (kind === 'item') {
+      const item = items.get(key);
+      if (item) name = { name: item.name, nameEn: item.nameEn };
+    } else if (kind === 'bundle') {
+      const bundle = await bundleDefinition(db, key).catch(() => null);
+      if (bundle) name = { name: bundle.name, nameEn: bundle.nameEn };
+    }
+    names.set(s, { code: s, ...name });
+  }
+  return names;
+}
+
+const UNKNOWN_STREET: Named = { code: '', name: '未填街道', nameEn: 'Street not given' };
+
+/**
+ * Service KPIs over a period, optionally narrowed to one street and one bundle or item, for the
+ * city brain and the monthly report. Zero-material (零材料) is not measured yet: materials
+ * satisfied from certificates are the certificates module's, still being built.
+ */
+export async function serviceKpis(
+  db: Kysely<Database>,
+  q: KpiQuery,
+  today = localDate(new Date()),
+) {
+  const days = checkPeriod(q);
+  const [total, byDay, byChannel, byStreet, bySubject, byDepartment, streets] = await Promise.all([
+    aggregate(db, q, null),
+    aggregate(db, q, 'day'),
+    aggregate(db, q, 'channel'),
+    aggregate(db, q, 'street_code'),
+    aggregate(db, q, 'subject'),
+    aggregate(db, q, 'department'),
+    streetDirectory(db),
+  ]);
+  const totals = total[0]?.counts ?? ZERO;
+
+  const daily = new Map(byDay.map((r) => [r.key!, r.counts]));
+  const first = dayNumber(q.from);
+  const series = Array.from({ length: days }, (_, i) => {
+    const day = dayOf(first + i);
+    const c = daily.get(day) ?? ZERO;
+    return { day, submitted: c.submitted, accepted: c.accepted, completed: c.completed };
+  });
+
+  // Every street and town, with zeros where there were no cases (a street filter: that one).
+  const streetRows = new Map(byStreet.map((r) => [r.key ?? '', r.counts]));
+  const streetList: Named[] = [...streets.values()]
+    .map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  if (streetRows.has('')) streetList.push(UNKNOWN_STREET);
+  const shownStreets =
+    q.street === undefined ? streetList : streetList.filter((s) => s.code === q.street);
+
+  const subjects = await subjectNames(
+    db,
+    bySubject.map((r) => r.key!),
+  );
+  const departments = await orgUnitsByCode(
+    db,
+    byDepartment.map((r) => r.key!),
+  );
+  const overdue = await overdueCases(db, q, today);
+
+  return {
+    period: { from: q.from, to: q.to, days },
+    filter: { street: q.street ?? null, subject: q.subject ?? null },
+    totals: { ...totals, ...ratesOf(totals) },
+    byDay: series,
+    byChannel: byChannel.map((r) => ({ channel: r.key!, ...r.counts, ...ratesOf(r.counts) })),
+    byStreet: shownStreets.map((s) => {
+      const c = streetRows.get(s.code) ?? ZERO;
+      return { street: s, ...c, ...ratesOf(c) };
+    }),
+    bySubject: bySubject
+      .map((r) => ({ subject: subjects.get(r.key!)!, ...r.counts, ...ratesOf(r.counts) }))
+      .sort((a, b) => b.submitted - a.submitted || a.subject.code.localeCompare(b.subject.code)),
+    byDepartment: byDepartment
+      .map((r) => {
+        const u = departments.get(r.key!);
+        return {
+          department: { code: r.key!, name: u?.name ?? r.key!, nameEn: u?.nameEn ?? r.key! },
+          ratings: r.counts.ratings,
+          badRatings: r.counts.badRatings,
+          stars: r.counts.stars,
+          satisfaction: ratio(r.counts.stars, r.counts.ratings),
+          badRate: ratio(r.counts.badRatings, r.counts.ratings),
+        };
+      })
+      .sort((a, b) => (b.badRate ?? 0) - (a.badRate ?? 0) || b.ratings - a.ratings),
+    overdue,
+  };
+}
+
+export type ServiceKpis = Awaited<ReturnType<typeof serviceKpis>>;
+
+/**
+ * Open applications whose light is red now (today's state, whatever the period), the longest
+ * overdue first, through the partial index on red cases.
+ */
+async function overdueCases(db: Kysely<Database>, q: KpiQuery, today: string) {
+  let query = db
+    .selectFrom('cases')
+    .where('sla', '=', 'red')
+    .where('kind', '=', 'service_application');
+  if (q.street !== undefined)
+    query =
+      q.street === ''
+        ? query.where('applicant_street_code', 'is', null)
+        : query.where('applicant_street_code', '=', q.street);
+  if (q.subject !== undefined) query = query.where('subject', '=', q.subject);
+  const limit = Math.min(Math.max(q.overdueLimit ?? 20, 1), 100);
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'id',
+        'number',
+        'title',
+        'subject',
+        'state',
+        'channel',
+        'applicant_street_code',
+        'promised_due',
+      ])
+      .orderBy('promised_due')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const streets = await orgUnitsByCode(
+    db,
+    rows.flatMap((r) => (r.applicant_street_code ? [r.applicant_street_code] : [])),
+  );
+  return {
+    total: Number(count.n),
+    data: rows.map((r) => {
+      const s = r.applicant_street_code ? streets.get(r.applicant_street_code) : undefined;
+      return {
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        subject: r.subject,
+        state: r.state,
+        channel: r.channel,
+        street: s
+          ? { code: s.code, name: s.name, nameEn: s.nameEn }
+          : r.applicant_street_code
+            ? { code: r.applicant_street_code, name: r.applicant_street_code, nameEn: '' }
+            : UNKNOWN_STREET,
+        promisedDue: r.promised_due,
+        daysOverdue: r.promised_due ? Math.max(0, dayNumber(today) - dayNumber(r.promised_due)) : 0,
+      };
+    }),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Service figures per day, kept by triggers (migrations/2026112807_case_rollups.ts) in the same
+ * transaction as every transition. Each counter is added on the day its event happened, in
+ * Asia/Shanghai. Only the cases module reads it; other modules call `serviceKpis`.
+ */
+export interface CaseRollupTable {
+  day: string;
+  division_code: string;
+  /** The applicant's street or town (division code); '' when not known. */
+  street_code: string;
+  /** `bundle:<key>` or `item:<key>`. */
+  subject: string;
+  channel: string;
+  /** '' for the case counters; the rated department (`dept:<key>`) for the rating counters. */
+  department: string;
+  submitted: number;
+  accepted: number;
+  declined: number;
+  withdrawn: number;
+  completed: number;
+  completed_on_time: number;
+  overdue: number;
+  closed: number;
+  closed_zero_trip: number;
+  trips: number;
+  ratings: number;
+  bad_ratings: number;
+  stars: number;
+}
+
+export interface CaseRollupTables {
+  case_rollup: CaseRollupTable;
+}
