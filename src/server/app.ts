@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
@@ -9,11 +9,21 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
+import { brainRoutes } from '../modules/brain/index.ts';
 import { calendarRoutes, WorkingCalendar } from '../modules/calendar/index.ts';
-import { caseRoutes, type Clock } from '../modules/cases/index.ts';
+import { caseRoutes, type Clock, type OutboxHandler } from '../modules/cases/index.ts';
 import { catalogueRoutes } from '../modules/catalogue/index.ts';
+import {
+  certificateIssuer,
+  certificateRoutes,
+  SigningKeys,
+  zeroMaterialSources,
+} from '../modules/certificates/index.ts';
+import { fileRoutes, type FileScanner } from '../modules/files/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { kioskRoutes } from '../modules/kiosk/index.ts';
 import { planRoutes } from '../modules/plan/index.ts';
+import { SYSTEM_ACTOR } from '../shared/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import { idempotencyPlugin } from './idempotency/plugin.ts';
 import { loggerOptions } from './logger.ts';
@@ -26,16 +36,26 @@ import { ErrorBody } from './schemas.ts';
 export interface AppDeps {
   database: DatabaseHandle;
   config: Pick<Config, 'logLevel' | 'secureCookies' | 'sessionTtlHours'> &
-    Partial<Pick<Config, 'yellowWithinDays'>>;
+    Partial<Pick<Config, 'yellowWithinDays' | 'uploadMaxMb'>>;
   /** Where the built web app lives; tests that need no pages leave it out. */
   webDistDir?: string;
   logStream?: NodeJS.WritableStream;
   /** The case engine's sense of time; tests and demo seeds set it to act on chosen dates. */
   clock?: Clock;
+  /**
+   * The departments' signing keys, opened with the master key (see resolveMasterKey). Without
+   * them (tests, tools) a throwaway master key is used: fine on a database with no keys yet.
+   */
+  certificateKeys?: SigningKeys;
+  /** A virus scanner for uploads, and a limit in bytes that overrides `uploadMaxMb` (tests). */
+  files?: { scanner?: FileScanner; maxBytes?: number };
 }
 
 export interface AppServices {
   calendar: WorkingCalendar;
+  certificateKeys: SigningKeys;
+  /** The outbox's downstream work (certificate issuance), for every scheduler and sweep. */
+  outboxHandlers: OutboxHandler[];
 }
 
 declare module 'fastify' {
@@ -69,7 +89,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services: AppServices = { calendar: new WorkingCalendar(db) };
+  const certificateKeys = deps.certificateKeys ?? new SigningKeys(db, randomBytes(32));
+  const services: AppServices = {
+    calendar: new WorkingCalendar(db),
+    certificateKeys,
+    outboxHandlers: [certificateIssuer(certificateKeys, SYSTEM_ACTOR)],
+  };
   // Warm the working-day cache now, before any transaction needs it (see WorkingCalendar).
   await services.calendar.lookup().catch(() => {});
   app.decorate('services', services);
@@ -99,9 +124,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'cases', description: 'Cases: drafts, intake, reviews, deadlines, delivery' },
         { name: 'ratings', description: '好差评: ratings after every case' },
         {
+          name: 'certificates',
+          description:
+            '电子证照: signed e-certificates, the holder’s wallet, verification, zero-material (零材料)',
+        },
+        {
           name: 'plan',
           description: 'Development plan (发展规划): goal tree, targets and progress, projects',
         },
+        { name: 'brain', description: '城市大脑: service and plan figures, monthly report' },
+        { name: 'kiosk', description: '自助终端: ID-card sign-in at self-service kiosks' },
+        { name: 'files', description: '上传材料: uploaded files, checked by content' },
         { name: 'audit', description: 'Audit trail' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -168,8 +201,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         calendar: services.calendar,
         yellowWithin: deps.config.yellowWithinDays ?? 1,
         ...(deps.clock ? { clock: deps.clock } : {}),
+        materialSources: zeroMaterialSources,
       });
+      await api.register(certificateRoutes, { db, keys: certificateKeys });
       await api.register(planRoutes, { db });
+      await api.register(kioskRoutes, {
+        db,
+        sessionCookie: SESSION_COOKIE,
+        secureCookies: deps.config.secureCookies,
+      });
+      await api.register(brainRoutes, { db });
+      await api.register(fileRoutes, {
+        db,
+        maxBytes: deps.files?.maxBytes ?? (deps.config.uploadMaxMb ?? 10) * 1024 * 1024,
+        scanner: deps.files?.scanner,
+      });
     },
     { prefix: '/api/v1' },
   );

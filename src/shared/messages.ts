@@ -257,6 +257,83 @@ const messages = {
     'en-US': 'A case can be rated once delivered (now: {state})',
   },
   rating_exists: { 'zh-CN': '该办件已评价', 'en-US': 'This case has already been rated' },
+  certificate_revoked: {
+    'zh-CN': '该证照已于{date}注销',
+    'en-US': 'This certificate was revoked on {date}',
+  },
+  certificate_not_shareable: {
+    'zh-CN': '只能分享有效的证照（当前：{status}）',
+    'en-US': 'Only a valid certificate can be shared (now: {status})',
+  },
+  share_expired: {
+    'zh-CN': '分享链接已于{date}过期',
+    'en-US': 'The share link expired on {date}',
+  },
+  // self-service kiosk
+  kiosk_key_invalid: {
+    'zh-CN': '自助终端密钥无效或终端已停用',
+    'en-US': 'The kiosk key is wrong or the kiosk is disabled',
+  },
+  card_expired: {
+    'zh-CN': '身份证已过期（有效期限至 {date}），请使用有效期内的身份证',
+    'en-US': 'The ID card expired on {date} (its validity period); please use a valid card',
+  },
+  card_not_yet_valid: {
+    'zh-CN': '身份证尚未生效（有效期限自 {date} 起）',
+    'en-US': 'The ID card is not valid until {date} (its validity period)',
+  },
+  card_date_invalid: {
+    'zh-CN': '无法读取身份证的有效期限，请重新放置身份证',
+    'en-US': 'The ID card’s validity period could not be read; please place the card again',
+  },
+  card_dates_inverted: {
+    'zh-CN': '身份证的有效期限无法识别，请重新放置身份证',
+    'en-US': 'The ID card’s validity period makes no sense; please place the card again',
+  },
+  kiosk_person_unknown: {
+    'zh-CN': '未找到该身份证号码的登记信息，请将身份证放在读卡区，或到窗口办理',
+    'en-US':
+      'No one is on file with this ID number; place the card on the reader, or ask at a window',
+  },
+  face_verification_unavailable: {
+    'zh-CN': '本终端暂未开通刷脸认证，请使用身份证',
+    'en-US': 'Face verification is not available in this deployment; please use your ID card',
+  },
+  // uploaded files (上传材料)
+  file_missing: {
+    'zh-CN': '请选择要上传的文件（字段 file）',
+    'en-US': 'Choose a file to upload (field "file")',
+  },
+  file_not_multipart: {
+    'zh-CN': '请以 multipart/form-data 表单上传文件，字段名为 file',
+    'en-US': 'Send the file as multipart/form-data, in a part named "file"',
+  },
+  file_one_only: {
+    'zh-CN': '每次只能上传一个文件',
+    'en-US': 'Upload one file at a time',
+  },
+  file_incomplete: {
+    'zh-CN': '文件没有完整上传，请重试',
+    'en-US': 'The file did not arrive whole; please try again',
+  },
+  file_empty: { 'zh-CN': '文件是空的', 'en-US': 'The file is empty' },
+  file_too_large: {
+    'zh-CN': '文件超过 {limit} 的上限，请压缩或分拆后再上传',
+    'en-US': 'The file is larger than the {limit} limit; compress or split it and try again',
+  },
+  file_type_not_allowed: {
+    'zh-CN': '“{name}”的内容不是允许的文件格式（{allowed}），与文件扩展名无关',
+    'en-US':
+      'The content of "{name}" is not an allowed file type ({allowed}), whatever its extension says',
+  },
+  file_infected: {
+    'zh-CN': '文件未通过病毒检查（{reason}），未保存',
+    'en-US': 'The file failed the virus check ({reason}) and was not stored',
+  },
+  file_reference_invalid: {
+    'zh-CN': '“{field}”不是申请人本人或为其办理的窗口人员上传的文件',
+    'en-US': '"{field}" is not a file uploaded by the applicant or by the clerk serving them',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof messages;

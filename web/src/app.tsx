@@ -14,6 +14,8 @@ const Portal = lazy(() => import('./channels/portal'));
 // Guides are opened from search results and shared links alike: a chunk of their own.
 const Guide = lazy(() => import('./channels/portal/guide'));
 const PortalCases = lazy(() => import('./channels/portal/cases'));
+const Wallet = lazy(() => import('./channels/portal/certificates'));
+const Verify = lazy(() => import('./channels/verify'));
 const Mobile = lazy(() => import('./channels/mobile'));
 const Kiosk = lazy(() => import('./channels/kiosk'));
 const Counter = lazy(() => import('./channels/counter'));
@@ -47,6 +49,8 @@ export function App() {
           <Route path="/apply/:kind/:key" element={<PortalCases />} />
           <Route path="/cases" element={<PortalCases />} />
           <Route path="/cases/:id" element={<PortalCases />} />
+          <Route path="/certificates" element={<Wallet />} />
+          <Route path="/verify" element={<Verify />} />
           <Route path="/login" element={<Login />} />
           <Route path="/m/*" element={<Mobile />} />
           <Route path="/kiosk/*" element={<Kiosk />} />

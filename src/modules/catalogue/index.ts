@@ -11,6 +11,6 @@ export {
 export { evaluateCondition } from './rules/evaluate-condition.ts';
 export { compileBundle } from './rules/compile-bundle.ts';
 export { criticalPath } from './rules/critical-path.ts';
-export { servicePointByKey } from './service-points.service.ts';
+export { servicePointByKey, listServicePoints } from './service-points.service.ts';
 export { catalogueRoutes } from './routes.ts';
 export { seedCatalogue } from './seed/seed.ts';

@@ -26,8 +26,13 @@ const searchText = (
 // and check with one small query (count, latest change) that no process has edited it since.
 const catalogueCache = new WeakMap<object, { stamp: string; items: Map<string, ItemDef> }>();
 
-export async function itemCatalogue(db: Kysely<Database>): Promise<Map<string, ItemDef>> {
-  const head = await db
+// `runner` lets a transaction check and load it on its own connection (PGlite has only one),
+// while the cache stays keyed by the database.
+export async function itemCatalogue(
+  db: Kysely<Database>,
+  runner: Kysely<Database> = db,
+): Promise<Map<string, ItemDef>> {
+  const head = await runner
     .selectFrom('catalogue_item')
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
@@ -38,7 +43,7 @@ export async function itemCatalogue(db: Kysely<Database>): Promise<Map<string, I
   const stamp = `${head.n}:${head.latest ? new Date(head.latest).toISOString() : ''}:${head.versions}`;
   const cached = catalogueCache.get(db);
   if (cached?.stamp === stamp) return cached.items;
-  const rows = await db.selectFrom('catalogue_item').select('definition').execute();
+  const rows = await runner.selectFrom('catalogue_item').select('definition').execute();
   const items = new Map(rows.map((r) => [r.definition.key, r.definition]));
   catalogueCache.set(db, { stamp, items });
   return items;

@@ -146,6 +146,8 @@ export async function resolveSession(
     .select([
       's.csrf_token',
       's.last_seen_at',
+      's.idle_seconds',
+      's.channel',
       'a.id',
       'a.username',
       'a.kind',
@@ -170,10 +172,17 @@ export async function resolveSession(
     )
     .where('s.id', '=', tokenDigest(token))
     .where('s.expires_at', '>', new Date())
+    .where((eb) =>
+      eb.or([
+        eb('s.idle_seconds', 'is', null),
+        eb(sql<Date>`s.last_seen_at + s.idle_seconds * interval '1 second'`, '>', new Date()),
+      ]),
+    )
     .executeTakeFirst();
   if (!row || row.disabled_at) return null;
-  // Touch at most once a minute: a write per request would double the cost of every read.
-  if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+  // Touch at most once a minute: a write per request would double the cost of every read. A
+  // session with an idle limit (a kiosk's) is touched on every request, since that is its clock.
+  if (row.idle_seconds !== null || Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db
       .updateTable('session')
       .set({ last_seen_at: new Date() })
@@ -191,14 +200,76 @@ export async function resolveSession(
       enterpriseId: row.enterprise_id,
       roles: row.roles ?? [],
       requestId,
-      channel,
+      channel: (row.channel as Channel | null) ?? channel,
     },
   };
 }
 
+export interface KioskSessionInput {
+  accountId: string;
+  /** The session ends after this many seconds without a request. */
+  idleSeconds: number;
+  /** And in any case after this many minutes. */
+  ttlMinutes: number;
+  ip: string;
+  userAgent: string | null;
+  /** Who let the person in, for the audit trail (the kiosk device). */
+  by: Actor;
+}
+
+/**
+ * A session for a person identified at a self-service kiosk by their ID card (刷证): no
+ * password, the kiosk channel fixed, and an idle limit after which it is gone.
+ */
+export async function startKioskSession(
+  db: Kysely<Database>,
+  input: KioskSessionInput,
+): Promise<SessionInfo> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + input.ttlMinutes * 60_000);
+  await db.transaction().execute(async (trx) => {
+    const account = await trx
+      .selectFrom('account')
+      .select(['id', 'division_code', 'disabled_at'])
+      .where('id', '=', input.accountId)
+      .executeTakeFirst();
+    if (!account || account.disabled_at) throw new AppError(401, 'unauthenticated');
+    await trx
+      .insertInto('session')
+      .values({
+        id: tokenDigest(token),
+        account_id: account.id,
+        csrf_token: csrfToken,
+        expires_at: expiresAt,
+        ip: input.ip,
+        user_agent: input.userAgent,
+        idle_seconds: input.idleSeconds,
+        channel: 'kiosk',
+      })
+      .execute();
+    await recordAudit(trx, input.by, {
+      action: 'auth.kiosk_login',
+      targetType: 'account',
+      targetId: account.id,
+      divisionCode: account.division_code,
+    });
+  });
+  return { token, csrfToken, expiresAt, accountId: input.accountId };
+}
+
 /** Housekeeping for the scheduler: expired sessions and old sign-in attempts. */
 export async function purgeExpiredSessions(db: Kysely<Database>): Promise<number> {
-  const r = await db.deleteFrom('session').where('expires_at', '<', new Date()).executeTakeFirst();
+  const now = new Date();
+  const r = await db
+    .deleteFrom('session')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<', now),
+        eb(sql<Date>`last_seen_at + idle_seconds * interval '1 second'`, '<', now),
+      ]),
+    )
+    .executeTakeFirst();
   await db
     .deleteFrom('login_attempt')
     .where('at', '<', new Date(Date.now() - 24 * 3600_000))

@@ -147,6 +147,28 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
     }),
   );
 
+  app.patch(
+    '/me/preferences',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'My preferences: language and elder mode (长辈版), remembered on every device',
+        body: Type.Object(
+          {
+            elderMode: Type.Optional(Type.Boolean()),
+            locale: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en-US')])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Me, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await identity.setPreferences(db, request.actor!, request.body);
+      return { ...(await identity.me(db, request.actor!)), csrfToken: request.csrfToken! };
+    },
+  );
+
   app.get(
     '/org-units',
     {

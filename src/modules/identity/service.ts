@@ -375,6 +375,20 @@ export interface UnitByCode {
   parentCode: string | null;
 }
 
+/** Accounts' display names by id: timelines say who acted in words, not by login name. */
+export async function accountNames(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('account')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /** Org units by their stable code (what process definitions and tasks refer to). */
 export async function orgUnitsByCode(
   db: Kysely<Database>,
@@ -449,4 +463,179 @@ export async function findPersonByResidentId(
     });
   }
   return row ?? null;
+}
+
+/**
+ * Who a person or an enterprise is, for a document issued to them (an e-certificate): the name
+ * and the identifier (resident ID or USCC). Callers must not put a full resident ID in a list or
+ * a log.
+ */
+export async function partyIdentity(
+  db: Kysely<Database>,
+  who: { personId?: string | null; enterpriseId?: string | null },
+): Promise<{
+  kind: 'person' | 'enterprise';
+  id: string;
+  name: string;
+  idNumber: string;
+  divisionCode: string;
+} | null> {
+  if (who.enterpriseId) {
+    const e = await db
+      .selectFrom('enterprise')
+      .select(['id', 'name', 'uscc', 'division_code'])
+      .where('id', '=', who.enterpriseId)
+      .executeTakeFirst();
+    return e
+      ? {
+          kind: 'enterprise',
+          id: e.id,
+          name: e.name,
+          idNumber: e.uscc,
+          divisionCode: e.division_code,
+        }
+      : null;
+  }
+  if (who.personId) {
+    const p = await db
+      .selectFrom('person')
+      .select(['id', 'name', 'resident_id', 'division_code'])
+      .where('id', '=', who.personId)
+      .executeTakeFirst();
+    return p
+      ? {
+          kind: 'person',
+          id: p.id,
+          name: p.name,
+          idNumber: p.resident_id,
+          divisionCode: p.division_code,
+        }
+      : null;
+  }
+  return null;
+}
+
+export interface CardHolder {
+  personId: string;
+  accountId: string;
+  name: string;
+  divisionCode: string;
+}
+
+/**
+ * The person an ID card read at a kiosk names, with their applicant account: an audited read of
+ * personal data. A card read by a reader carries the holder's name from the card's chip, so a
+ * resident who is not yet on file is registered from it (with an applicant account that has no
+ * password: it can only be used from a kiosk or after a password is set at a counter). A bare
+ * number (a keyboard-wedge read) registers nobody: null when the person is not on file.
+ */
+export async function cardHolder(
+  db: Kysely<Database>,
+  by: Actor,
+  card: { residentId: string; name: string | null },
+): Promise<CardHolder | null> {
+  const residentId = validateResidentId(card.residentId, 'residentId');
+  return db.transaction().execute(async (trx) => {
+    let person = await trx
+      .selectFrom('person')
+      .select(['id', 'name', 'division_code'])
+      .where('resident_id', '=', residentId)
+      .executeTakeFirst();
+    if (!person) {
+      if (!card.name) return null;
+      person = await trx
+        .insertInto('person')
+        .values({
+          resident_id: residentId,
+          name: card.name,
+          phone: null,
+          street_id: null,
+          division_code: residentId.slice(0, 6),
+          address: null,
+        })
+        .returning(['id', 'name', 'division_code'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, by, {
+        action: 'person.create',
+        targetType: 'person',
+        targetId: person.id,
+        after: { name: person.name, residentId: maskResidentId(residentId) },
+        divisionCode: person.division_code,
+      });
+    } else {
+      await recordAudit(trx, by, {
+        action: 'pii.card_read',
+        targetType: 'person',
+        targetId: person.id,
+        divisionCode: person.division_code,
+      });
+    }
+    let account = await trx
+      .selectFrom('account')
+      .select('id')
+      .where('person_id', '=', person.id)
+      .where('kind', '=', 'person')
+      .orderBy('created_at')
+      .executeTakeFirst();
+    if (!account) {
+      const district = await trx
+        .selectFrom('org_unit')
+        .select('id')
+        .where('kind', '=', 'district')
+        .executeTakeFirstOrThrow();
+      account = await trx
+        .insertInto('account')
+        .values({
+          // A readable, unique login name that does not carry the resident ID.
+          username: `person-${person.id.slice(0, 8)}`,
+          password_hash: '',
+          display_name: person.name,
+          kind: 'person',
+          org_unit_id: null,
+          person_id: person.id,
+          enterprise_id: null,
+          division_code: person.division_code,
+          disabled_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('role_grant')
+        .values({ account_id: account.id, role: 'applicant', org_unit_id: district.id })
+        .execute();
+      await recordAudit(trx, by, {
+        action: 'account.create',
+        targetType: 'account',
+        targetId: account.id,
+        divisionCode: person.division_code,
+      });
+    }
+    return {
+      personId: person.id,
+      accountId: account.id,
+      name: person.name,
+      divisionCode: person.division_code,
+    };
+  });
+}
+
+/** The signed-in user's own preferences: language and elder mode (长辈版). */
+export async function setPreferences(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { elderMode?: boolean | undefined; locale?: 'zh-CN' | 'en-US' | undefined },
+): Promise<void> {
+  const set: { elder_mode?: boolean; locale?: string } = {};
+  if (input.elderMode !== undefined) set.elder_mode = input.elderMode;
+  if (input.locale !== undefined) set.locale = input.locale;
+  if (!Object.keys(set).length) return;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('account').set(set).where('id', '=', actor.accountId).execute();
+    await recordAudit(trx, actor, {
+      action: 'account.preferences',
+      targetType: 'account',
+      targetId: actor.accountId,
+      after: set,
+    });
+  });
 }

@@ -1,5 +1,5 @@
 import { Alert, Descriptions } from 'antd';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT, type MessageKey } from '../i18n';
 import { enumLabel, fieldTitle, useSubject, type FieldSchema } from './useSubject';
 
 export interface FormViewProps {
@@ -10,6 +10,15 @@ export interface FormViewProps {
   /** Shown above the answers; none by default. */
   title?: string;
 }
+
+// Cases the engine opens by itself (差评整改, 机关内部服务) carry a few answers of their own
+// that no catalogue item describes.
+const ENGINE_FIELDS: Record<string, MessageKey> = {
+  'rating.score': 'case.field.ratingScore',
+  'rating.text': 'case.field.ratingText',
+  'request.kind': 'case.field.requestKind',
+  'request.detail': 'case.field.requestDetail',
+};
 
 /** The merged form's answers, each under its field's title rather than its data key. */
 export function FormView({ subject, formData, title }: FormViewProps) {
@@ -47,7 +56,10 @@ export function FormView({ subject, formData, title }: FormViewProps) {
     // Answers the catalogue no longer describes are still shown, under their data key.
     ...Object.keys(formData)
       .filter((key) => schema.status === 'ready' && !known.has(key))
-      .map((key) => ({ key, label: key, value: answer(formData[key]) })),
+      .map((key) => {
+        const titleKey = ENGINE_FIELDS[key];
+        return { key, label: titleKey ? t(titleKey) : key, value: answer(formData[key]) };
+      }),
   ];
 
   return (

@@ -223,7 +223,7 @@ export function Timeline({ detail, hideSteps = false }: TimelineProps) {
             </div>
             <div style={{ color: 'rgba(0, 0, 0, 0.72)' }}>
               {t('case.timeline.meta', {
-                who: event.actor,
+                who: event.actorName,
                 channel: caseChannelLabel(t, event.channel),
                 when: f.dateTime(event.at),
               })}

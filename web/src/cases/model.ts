@@ -155,6 +155,8 @@ export interface TimelineEvent {
   /** The step's key ('intake', 'review:<item>', 'delivery'), or null for case-wide events. */
   step: string | null;
   actor: string;
+  /** Who acted, in words (the account's display name). */
+  actorName: string;
   channel: string;
   at: string;
   data: Record<string, unknown>;

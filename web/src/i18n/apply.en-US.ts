@@ -59,12 +59,16 @@ export const applyEnUS: Record<keyof typeof applyZhCN, string> = {
 
   'apply.materials.title': 'Materials',
   'apply.materials.uploadNote':
-    'File upload comes with the materials library; for now the file name is recorded.',
+    'A file is uploaded as soon as you choose it: PDF, JPG, PNG or OFD, recognised by its content, whatever its extension.',
   'apply.materials.pick': 'Choose a file',
   'apply.materials.change': 'Choose another file',
   'apply.materials.later': 'Not needed from your answers so far ({n})',
   'apply.materials.noFile': 'No file chosen yet',
   'apply.materials.recorded': 'File recorded: ',
+  'apply.materials.uploaded': 'Uploaded: ',
+  'apply.materials.uploading': 'Uploading “{name}”… ({percent}%)',
+  'apply.materials.uploadFailed': '“{name}” was not uploaded: {reason}',
+  'apply.materials.open': 'Open “{name}” in a new tab',
   'apply.materials.remove': 'Remove',
   'apply.materials.removeNamed': 'Remove the file of “{name}”',
   'apply.materials.how': 'How to provide “{name}”',

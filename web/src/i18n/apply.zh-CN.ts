@@ -53,12 +53,17 @@ export const applyZhCN = {
   'apply.correction.asked': '补正要求：',
 
   'apply.materials.title': '申请材料',
-  'apply.materials.uploadNote': '文件上传将在材料库上线后提供；现记录文件名。',
+  'apply.materials.uploadNote':
+    '选择文件后立即上传。可上传 PDF、JPG、PNG 或 OFD 文件，格式按文件内容识别，与扩展名无关。',
   'apply.materials.pick': '选择文件',
   'apply.materials.change': '更换文件',
   'apply.materials.later': '根据您填写的内容，暂不需要的材料（{n} 项）',
   'apply.materials.noFile': '尚未选择文件',
   'apply.materials.recorded': '已记录文件：',
+  'apply.materials.uploaded': '已上传：',
+  'apply.materials.uploading': '正在上传“{name}”…（{percent}%）',
+  'apply.materials.uploadFailed': '“{name}”未能上传：{reason}',
+  'apply.materials.open': '在新窗口打开“{name}”',
   'apply.materials.remove': '移除',
   'apply.materials.removeNamed': '移除“{name}”的文件',
   'apply.materials.how': '“{name}”的提交方式',

@@ -1,10 +1,18 @@
 import { applyEnUS } from './apply.en-US';
+import { kioskEnUS } from './kiosk.en-US';
+import { mobileEnUS } from './mobile.en-US';
+import { brainEnUS } from './brain.en-US';
+import { certificatesEnUS } from './certificates.en-US';
 import { workbenchEnUS } from './workbench.en-US';
 import type { zhCN } from './zh-CN';
 
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...applyEnUS,
+  ...kioskEnUS,
+  ...mobileEnUS,
+  ...brainEnUS,
   ...workbenchEnUS,
+  ...certificatesEnUS,
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to main content',
   'locale.switch': 'Interface language',

@@ -254,4 +254,8 @@ export const workbenchEnUS: Record<keyof typeof workbenchZhCN, string> = {
   'supervise.streets': 'Streets and towns',
   'supervise.cancel': 'Cancel',
   'supervise.reassigned': '“{step}” reassigned to {unit}.',
+  'case.field.ratingScore': 'Rating (stars)',
+  'case.field.ratingText': 'Rating comment',
+  'case.field.requestKind': 'Request type',
+  'case.field.requestDetail': 'Request details',
 };

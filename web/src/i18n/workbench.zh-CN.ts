@@ -244,4 +244,8 @@ export const workbenchZhCN = {
   'supervise.streets': '街道、镇',
   'supervise.cancel': '取消',
   'supervise.reassigned': '已将“{step}”改派至 {unit}。',
+  'case.field.ratingScore': '评价等级（分）',
+  'case.field.ratingText': '评价意见',
+  'case.field.requestKind': '请求类型',
+  'case.field.requestDetail': '请求内容',
 };

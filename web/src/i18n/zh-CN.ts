@@ -1,10 +1,18 @@
 // The source of message keys: every other locale is type-checked against this object.
 import { applyZhCN } from './apply.zh-CN';
+import { kioskZhCN } from './kiosk.zh-CN';
+import { mobileZhCN } from './mobile.zh-CN';
+import { brainZhCN } from './brain.zh-CN';
+import { certificatesZhCN } from './certificates.zh-CN';
 import { workbenchZhCN } from './workbench.zh-CN';
 
 export const zhCN = {
   ...applyZhCN,
+  ...kioskZhCN,
+  ...mobileZhCN,
+  ...brainZhCN,
   ...workbenchZhCN,
+  ...certificatesZhCN,
   'app.loading': '加载中…',
   'app.skipToContent': '跳到主要内容',
   'locale.switch': '界面语言',

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 import { useT } from '../i18n';
 import { LocaleSwitch } from '../i18n/LocaleSwitch';
 import { PRODUCT_NAME, type ChannelId } from './channels';
+import { ElderToggle, elderTheme, standardTheme, useElderMode } from './elder';
 import { Loading } from './Loading';
 import { PageTitleContext } from './pageTitle';
 import { SessionError } from './SessionError';
@@ -15,16 +16,28 @@ interface ShellProps {
   channel: ChannelId;
   requireAuth?: boolean;
   variant?: 'desktop' | 'mobile' | 'kiosk';
+  /** Offer elder mode (长辈版): the applicant's channels (portal, mobile, kiosk). */
+  elder?: boolean;
   children: ReactNode;
 }
 
-export function Shell({ channel, requireAuth = false, variant = 'desktop', children }: ShellProps) {
+// The applicant's channels offer elder mode; the kiosk starts in it.
+const ELDER_CHANNELS = new Set<ChannelId>(['portal', 'mobile', 'kiosk']);
+
+export function Shell({
+  channel,
+  requireAuth = false,
+  variant = 'desktop',
+  elder = ELDER_CHANNELS.has(channel),
+  children,
+}: ShellProps) {
   const t = useT();
   const { session, signOut } = useSession();
   const location = useLocation();
   const [loggedOutHere, setLoggedOutHere] = useState(false);
   const [logoutError, setLogoutError] = useState<string | null>(null);
   const [pageTitle, setPageTitle] = useState<string | null>(null);
+  const [elderMode, setElderMode] = useElderMode(channel === 'kiosk', elder);
   const title = t(`channel.${channel}.title`);
   const here = location.pathname + location.search;
 
@@ -53,7 +66,10 @@ export function Shell({ channel, requireAuth = false, variant = 'desktop', child
   };
 
   return (
-    <ConfigProvider componentSize={variant === 'kiosk' ? 'large' : undefined}>
+    <ConfigProvider
+      componentSize={variant === 'kiosk' ? 'large' : undefined}
+      {...(elder ? { theme: elderMode ? elderTheme : standardTheme } : {})}
+    >
       <Layout className={`ot-shell ot-shell-${variant}`}>
         <a className="ot-skip-link" href="#main">
           {t('app.skipToContent')}
@@ -65,6 +81,7 @@ export function Shell({ channel, requireAuth = false, variant = 'desktop', child
           </div>
           <div className="ot-header-tools">
             {me && <UserSummary me={me} />}
+            {elder && <ElderToggle on={elderMode} onChange={setElderMode} />}
             <LocaleSwitch />
             {me ? (
               <Button onClick={logout}>{t('nav.logout')}</Button>

@@ -51,6 +51,10 @@ export interface SessionTable {
   last_seen_at: Generated<Date>;
   ip: string | null;
   user_agent: string | null;
+  /** Ends the session after this many seconds without a request (kiosk sessions); null: none. */
+  idle_seconds: Generated<number | null>;
+  /** Fixes the channel a session acts on (a kiosk session is always `kiosk`); null: per request. */
+  channel: Generated<string | null>;
 }
 
 export interface LoginAttemptTable {

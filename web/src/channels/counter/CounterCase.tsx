@@ -22,6 +22,7 @@ import { useLocalName } from '../../catalogue/labels';
 import { useT } from '../../i18n';
 import { Loading } from '../../shell/Loading';
 import { usePageTitle } from '../../shell/pageTitle';
+import { CounterDraft } from './CounterDraft';
 
 const INTAKE_ACTIONS: StepAction[] = ['accept', 'request_correction', 'decline', 'withdraw'];
 
@@ -30,6 +31,8 @@ export default function CounterCase() {
   const t = useT();
   const { state, reload, replace } = useCase(id);
   const [status, setStatus] = useState<ReactNode>(null);
+  // A correction is the applicant's to answer; the clerk takes it over only when asked to.
+  const [correcting, setCorrecting] = useState(false);
   usePageTitle(state.status === 'ready' ? (state.data.number ?? state.data.title) : null);
 
   const back = (
@@ -58,6 +61,25 @@ export default function CounterCase() {
     setStatus(<Alert type="warning" showIcon className="ot-alert" title={message} />);
     reload();
   };
+
+  const application = c.kind === 'service_application';
+  if (application && (c.state === 'draft' || (c.state === 'correction' && correcting))) {
+    return (
+      <CounterDraft
+        detail={c}
+        back={back}
+        status={status}
+        reload={reload}
+        onChange={(next, message) => {
+          replace(next);
+          if (next.state !== 'correction') setCorrecting(false);
+          setStatus(
+            message ? <Alert type="success" showIcon className="ot-alert" title={message} /> : null,
+          );
+        }}
+      />
+    );
+  }
 
   return (
     <CaseLayout
@@ -94,6 +116,11 @@ export default function CounterCase() {
           )}
           {delivery && !delivery.allowedActions.includes('deliver') && (
             <Alert type="info" showIcon title={t('counter.delivery.elsewhere')} />
+          )}
+          {application && c.state === 'correction' && (
+            <WorkCard title={t('counter.draft.title')} testId="counter-correct">
+              <Button onClick={() => setCorrecting(true)}>{t('counter.draft.open')}</Button>
+            </WorkCard>
           )}
           {c.state !== 'draft' && (
             <WorkCard title={t('counter.visit.title')} testId="counter-visit">

@@ -20,9 +20,9 @@ const REVIEW_ACTIONS: StepAction[] = [
   'request_correction',
   'start_special_procedure',
   'end_special_procedure',
+  'complete',
   'return',
   'escalate',
-  'complete',
 ];
 
 const actionable = (task: TaskView) =>

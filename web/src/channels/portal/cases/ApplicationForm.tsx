@@ -10,6 +10,8 @@ import { enumLabel, fieldTitle } from '../../../cases/useSubject';
 import { useLocale, useT, type MessageKey } from '../../../i18n';
 import { Loading } from '../../../shell/Loading';
 import { Materials, type Choice } from './Materials';
+import { PaperMaterials } from './PaperMaterials';
+import { useCaseRoutes } from './paths';
 import { focusTarget, problemKey, problemsOf, targetOf, type Problem } from './problems';
 import {
   fieldAsked,
@@ -29,6 +31,11 @@ export interface ApplicationFormProps {
   /** The case as the server stored it after a save or a submission. */
   onChange: (detail: CaseDetail, message?: string) => void;
   reload: () => void;
+  /**
+   * Who records the materials: the applicant (files, certificates, shared data) or a window clerk
+   * serving them, who ticks what was handed in on paper or scanned at the counter.
+   */
+  materialsBy?: 'applicant' | 'counter';
 }
 
 /**
@@ -75,14 +82,25 @@ function initialChoices(app: Application, given: CaseMaterial[]): Map<string, Ch
   return choices;
 }
 
-function Editor({ app, detail, onChange, reload }: ApplicationFormProps & { app: Application }) {
+function Editor({
+  app,
+  detail,
+  onChange,
+  reload,
+  materialsBy = 'applicant',
+}: ApplicationFormProps & { app: Application }) {
   const t = useT();
+  const { narrow } = useCaseRoutes();
   const { locale } = useLocale();
   const name = useLocalName();
   const [form] = Form.useForm();
   // Everything answered so far, asked on this page or not: the conditions read all of it.
   const [values, setValues] = useState<Record<string, unknown>>(detail.formData);
   const [choices, setChoices] = useState(() => initialChoices(app, detail.materials));
+  // Handed in on paper at a counter: kept through the applicant's own saves on other channels.
+  const [paper, setPaper] = useState(
+    () => new Set(detail.materials.filter((m) => m.source === 'paper').map((m) => m.key)),
+  );
   const [summary, setSummary] = useState<Summary | null>(null);
   // Problems still standing beside their field or material (cleared as each is changed).
   const [marks, setMarks] = useState<Map<string, string>>(new Map());
@@ -163,7 +181,9 @@ function Editor({ app, detail, onChange, reload }: ApplicationFormProps & { app:
       if (m.producedBy) continue;
       const choice = choices.get(m.key);
       const entry = { key: m.key, name: m.name.slice(0, 100) };
-      if (choice?.mode === 'upload') {
+      if (paper.has(m.key)) {
+        out.push({ ...entry, source: 'paper', reference: null });
+      } else if (choice?.mode === 'upload') {
         if (choice.reference) out.push({ ...entry, source: 'upload', reference: choice.reference });
       } else if (choice?.mode === 'source' && m.source.kind !== 'upload') {
         // A certificate or shared data is fetched only where the application needs it.
@@ -253,12 +273,32 @@ function Editor({ app, detail, onChange, reload }: ApplicationFormProps & { app:
 
   const setChoice = (key: string, choice: Choice) => {
     setChoices((old) => new Map(old).set(key, choice));
+    setPaper((old) => {
+      const next = new Set(old);
+      next.delete(key);
+      return next;
+    });
+    unmark([`material:${key}`]);
+    setSaved(null);
+  };
+
+  const setOnPaper = (key: string, on: boolean) => {
+    setPaper((old) => {
+      const next = new Set(old);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
     unmark([`material:${key}`]);
     setSaved(null);
   };
 
   return (
-    <div data-testid="application-form">
+    <div
+      data-testid="application-form"
+      data-materials-by={materialsBy}
+      className={narrow ? styles.narrow : undefined}
+    >
       {correcting && (
         <section className={styles.section} aria-labelledby="correction-title">
           <h3 id="correction-title">{t('apply.correction.title')}</h3>
@@ -389,15 +429,26 @@ function Editor({ app, detail, onChange, reload }: ApplicationFormProps & { app:
         </Form>
       </section>
 
-      <Materials
-        materials={app.materials}
-        parts={app.parts}
-        needOf={(m: Material) => materialNeed(m, applying, values)}
-        choices={choices}
-        onChoice={setChoice}
-        problems={marks}
-        asked={asked}
-      />
+      {materialsBy === 'counter' ? (
+        <PaperMaterials
+          materials={app.materials}
+          needOf={(m: Material) => materialNeed(m, applying, values)}
+          given={detail.materials}
+          paper={paper}
+          onPaper={setOnPaper}
+          problems={marks}
+        />
+      ) : (
+        <Materials
+          materials={app.materials}
+          parts={app.parts}
+          needOf={(m: Material) => materialNeed(m, applying, values)}
+          choices={choices}
+          onChoice={setChoice}
+          problems={marks}
+          asked={asked}
+        />
+      )}
 
       <div className={styles.toolbar}>
         <Button

@@ -2,18 +2,21 @@ import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../../api';
-import { guidePath } from '../../../catalogue/model';
 import type { CaseDetail } from '../../../cases/model';
 import { useT } from '../../../i18n';
 import { Loading } from '../../../shell/Loading';
 import { usePageTitle } from '../../../shell/pageTitle';
-import { casePagePath } from './paths';
+import { useCaseRoutes } from './paths';
 
 // One draft per visit of /apply/…: React's development double effects, or a re-render, must
 // not start a second one. Keyed by the history entry, so opening the page again starts anew.
 const started = new Map<string, Promise<CaseDetail>>();
 
-function startDraft(visit: string, kind: 'bundle' | 'item', key: string): Promise<CaseDetail> {
+export function startDraft(
+  visit: string,
+  kind: 'bundle' | 'item',
+  key: string,
+): Promise<CaseDetail> {
   let draft = started.get(visit);
   if (!draft) {
     draft = api.post<CaseDetail>('/api/v1/cases', { subject: { kind, key } });
@@ -27,6 +30,7 @@ export function Apply({ kind, subjectKey }: { kind: string; subjectKey: string }
   const t = useT();
   const navigate = useNavigate();
   const location = useLocation();
+  const routes = useCaseRoutes();
   const [error, setError] = useState<ApiError | null>(null);
   const subjectKind = kind === 'bundle' || kind === 'item' ? kind : null;
   usePageTitle(t('apply.starting.title'));
@@ -36,7 +40,7 @@ export function Apply({ kind, subjectKey }: { kind: string; subjectKey: string }
     let live = true;
     startDraft(`${location.key}:${subjectKind}:${subjectKey}`, subjectKind, subjectKey)
       .then((draft) => {
-        if (live) navigate(casePagePath(draft.id), { replace: true, state: { started: true } });
+        if (live) navigate(routes.case(draft.id), { replace: true, state: { started: true } });
       })
       .catch((e: unknown) => {
         if (live) setError(e instanceof ApiError ? e : new ApiError(0, 'unexpected', String(e)));
@@ -44,7 +48,7 @@ export function Apply({ kind, subjectKey }: { kind: string; subjectKey: string }
     return () => {
       live = false;
     };
-  }, [subjectKind, subjectKey, location.key, navigate]);
+  }, [subjectKind, subjectKey, location.key, navigate, routes]);
 
   if (!subjectKind || error) {
     return (
@@ -60,11 +64,11 @@ export function Apply({ kind, subjectKey }: { kind: string; subjectKey: string }
         <ul className="ot-inline-list">
           {subjectKind && (
             <li>
-              <Link to={guidePath(subjectKind, subjectKey)}>{t('apply.backToGuide')}</Link>
+              <Link to={routes.guide(subjectKind, subjectKey)}>{t('apply.backToGuide')}</Link>
             </li>
           )}
           <li>
-            <Link to="/">{t('apply.backToPortal')}</Link>
+            <Link to={routes.home}>{t(routes.homeLabel)}</Link>
           </li>
         </ul>
       </section>

@@ -14,9 +14,10 @@ import { useT, type MessageKey } from '../../../i18n';
 import { Loading } from '../../../shell/Loading';
 import { usePageTitle } from '../../../shell/pageTitle';
 import { ApplicationForm } from './ApplicationForm';
-import { applyPath, MY_CASES } from './paths';
+import { useCaseRoutes } from './paths';
 import styles from './portal-cases.module.css';
 import { Rating } from './Rating';
+import { StepList } from './StepList';
 import { Withdraw } from './Withdraw';
 
 const STATE_TEXT: Record<string, MessageKey> = {
@@ -37,6 +38,7 @@ export function CasePage({ id }: { id: string }) {
   const location = useLocation();
   const { state, reload, replace } = useCase(id);
   const navigate = useNavigate();
+  const routes = useCaseRoutes();
   const started = (location.state as { started?: boolean } | null)?.started === true;
   const [flash, setFlash] = useState<string | null>(started ? t('apply.started') : null);
   // Said once: history keeps the state, and a reload days later must not repeat it.
@@ -59,10 +61,10 @@ export function CasePage({ id }: { id: string }) {
     <nav className="ot-back" aria-label={t('guide.breadcrumb')}>
       <ul className="ot-inline-list" style={{ paddingLeft: 0, listStyle: 'none', margin: 0 }}>
         <li>
-          <Link to={MY_CASES}>{t('apply.backToMine')}</Link>
+          <Link to={routes.mine}>{t('apply.backToMine')}</Link>
         </li>
         <li>
-          <Link to="/">{t('apply.backToPortal')}</Link>
+          <Link to={routes.home}>{t(routes.homeLabel)}</Link>
         </li>
       </ul>
     </nav>
@@ -135,6 +137,7 @@ function CaseView({
   refresh: (message: string) => void;
 }) {
   const t = useT();
+  const routes = useCaseRoutes();
   const stateText = STATE_TEXT[c.state];
   const subject = c.kind === 'service_application' ? parseSubject(c.subject) : null;
   const application = subject !== null;
@@ -166,7 +169,8 @@ function CaseView({
       </Section>
       {c.state === 'closed' && application && <Rating detail={c} refresh={refresh} />}
       <Section id="case-progress-title" title={t('case.section.progress')}>
-        <Timeline detail={c} />
+        {routes.narrow && <StepList tasks={c.tasks} />}
+        <Timeline detail={c} hideSteps={routes.narrow} />
       </Section>
       {application && (
         <Section id="case-application-title" title={t('apply.view.application')}>
@@ -177,7 +181,7 @@ function CaseView({
       <Withdraw detail={c} onChange={onChange} />
       {subject && AGAIN.has(c.state) && (
         <p>
-          <Link to={applyPath(subject.kind, subject.key)}>{t('apply.view.applyAgain')}</Link>
+          <Link to={routes.apply(subject.kind, subject.key)}>{t('apply.view.applyAgain')}</Link>
         </p>
       )}
     </>

@@ -1,19 +1,28 @@
 import { Button, Radio } from 'antd';
+import { useState } from 'react';
+import { useSession } from '../../../auth/session';
 import { requirementLabel, useLocalName } from '../../../catalogue/labels';
+import { ACCEPTED_FILES, isFileId, uploadFile } from '../../../files/files';
+import { UploadedFileName } from '../../../files/UploadedFileName';
 import { useT } from '../../../i18n';
 import { materialId } from './problems';
 import type { Material, Need, Part } from './schema';
 import styles from './portal-cases.module.css';
 
-/** How the applicant hands a material in: a file (its name, for now) or the certificate/data. */
+/**
+ * How the applicant hands a material in: a file, or the certificate/data. A file's reference is
+ * the id of its upload; a draft saved before uploads existed may hold a file name instead.
+ */
 export type Choice = { mode: 'upload'; reference: string | null } | { mode: 'source' };
 
-/** The file name recorded for a material, if any. */
+/** The file given for a material (an upload's id, or an older draft's file name), if any. */
 export const fileOf = (choice: Choice | undefined) =>
   choice?.mode === 'upload' ? choice.reference : null;
 
-// A reference is at most 200 characters on the server.
-const MAX_REFERENCE = 200;
+type Upload =
+  | { status: 'idle' }
+  | { status: 'uploading'; name: string; percent: number }
+  | { status: 'failed'; name: string; message: string };
 
 export interface MaterialsProps {
   materials: Material[];
@@ -84,7 +93,7 @@ export function Materials({
   );
 }
 
-/** File uploads come with the material library: until then the page says what it records. */
+/** What a file may be, said before one is chosen. */
 function UploadNote() {
   const t = useT();
   return (
@@ -126,33 +135,72 @@ function MaterialRow({
     .filter(Boolean)
     .join(t('user.listSeparator'));
 
+  const { session } = useSession();
+  const csrfToken = session.status === 'signedIn' ? session.me.csrfToken : null;
+  const [upload, setUpload] = useState<Upload>({ status: 'idle' });
+  const uploadErrorId = `${id}-upload-error`;
+  const described = [upload.status === 'failed' && uploadErrorId, describedBy]
+    .filter(Boolean)
+    .join(' ');
+  const send = async (file: File) => {
+    setUpload({ status: 'uploading', name: file.name, percent: 0 });
+    try {
+      const stored = await uploadFile(file, csrfToken, (percent) =>
+        setUpload({ status: 'uploading', name: file.name, percent }),
+      );
+      setUpload({ status: 'idle' });
+      onChoice({ mode: 'upload', reference: stored.id });
+    } catch (error) {
+      // The server's reason, in the page's language; the file given before stays.
+      setUpload({
+        status: 'failed',
+        name: file.name,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+  const given = fileOf(choice);
+
   const picker = (
     <div className={styles.picker}>
       <input
         type="file"
         id={fileId}
         className={styles.file}
+        accept={ACCEPTED_FILES}
+        disabled={upload.status === 'uploading'}
         aria-labelledby={`${fileId}-pick ${nameId}`}
-        aria-describedby={describedBy}
-        aria-invalid={problem ? true : undefined}
+        aria-describedby={described}
+        aria-invalid={problem || upload.status === 'failed' ? true : undefined}
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) onChoice({ mode: 'upload', reference: file.name.slice(0, MAX_REFERENCE) });
+          if (file) void send(file);
           // The same file may be picked again after removing it.
           e.target.value = '';
         }}
       />
       <label htmlFor={fileId} id={`${fileId}-pick`} className={styles.pick}>
-        {fileOf(choice) ? t('apply.materials.change') : t('apply.materials.pick')}
+        {given ? t('apply.materials.change') : t('apply.materials.pick')}
       </label>
-      {fileOf(choice) ? (
+      {upload.status === 'uploading' ? (
+        <span role="status" data-testid="material-uploading">
+          {t('apply.materials.uploading', { name: upload.name, percent: upload.percent })}
+        </span>
+      ) : given ? (
         <>
-          <span>
-            {t('apply.materials.recorded')}
-            <span className={styles.fileName} data-testid="material-file">
-              {fileOf(choice)}
+          {isFileId(given) ? (
+            <span>
+              {t('apply.materials.uploaded')}
+              <UploadedFileName id={given} className={styles.fileName} />
             </span>
-          </span>
+          ) : (
+            <span>
+              {t('apply.materials.recorded')}
+              <span className={styles.fileName} data-testid="material-file">
+                {given}
+              </span>
+            </span>
+          )}
           <Button
             size="small"
             onClick={() => onChoice({ mode: 'upload', reference: null })}
@@ -163,6 +211,16 @@ function MaterialRow({
         </>
       ) : (
         <span>{t('apply.materials.noFile')}</span>
+      )}
+      {upload.status === 'failed' && (
+        <span
+          className={styles.error}
+          id={uploadErrorId}
+          role="alert"
+          data-testid="material-upload-error"
+        >
+          {t('apply.materials.uploadFailed', { name: upload.name, reason: upload.message })}
+        </span>
       )}
     </div>
   );

@@ -9,7 +9,7 @@ import type { CaseSummary, Page } from '../../../cases/model';
 import { SlaTag } from '../../../cases/SlaTag';
 import { useT } from '../../../i18n';
 import { usePageTitle } from '../../../shell/pageTitle';
-import { casePagePath } from './paths';
+import { useCaseRoutes } from './paths';
 import styles from './portal-cases.module.css';
 
 const PAGE_SIZE = 20;
@@ -33,6 +33,7 @@ export function CaseSla({ c }: { c: Pick<CaseSummary, 'state' | 'sla' | 'promise
 /** /cases: my applications, newest first, and my latest messages. */
 export function MyCases() {
   const t = useT();
+  const routes = useCaseRoutes();
   usePageTitle(t('apply.mine.title'));
   const [page, setPage] = useState(1);
   const path = `/api/v1/cases?limit=${PAGE_SIZE}&offset=${(page - 1) * PAGE_SIZE}`;
@@ -42,7 +43,7 @@ export function MyCases() {
   return (
     <section aria-labelledby="mine-title">
       <nav className="ot-back" aria-label={t('guide.breadcrumb')}>
-        <Link to="/">{t('apply.backToPortal')}</Link>
+        <Link to={routes.home}>{t(routes.homeLabel)}</Link>
       </nav>
       <h2 id="mine-title">{t('apply.mine.title')}</h2>
       <p className="ot-note">{t('apply.mine.intro')}</p>
@@ -51,7 +52,7 @@ export function MyCases() {
       )}
       {state.status === 'ready' && state.data.total === 0 ? (
         <p data-testid="my-cases-empty">
-          {t('apply.mine.empty')} <Link to="/">{t('apply.mine.findService')}</Link>
+          {t('apply.mine.empty')} <Link to={routes.home}>{t('apply.mine.findService')}</Link>
         </p>
       ) : (
         <CasesTable
@@ -81,13 +82,14 @@ function CasesTable({
   onPage: (page: number) => void;
 }) {
   const t = useT();
+  const routes = useCaseRoutes();
   const columns: TableColumnsType<CaseSummary> = [
     {
       title: t('case.facts.title'),
       key: 'title',
       render: (_, c) => (
         <>
-          <Link to={casePagePath(c.id)}>{c.title}</Link>
+          <Link to={routes.case(c.id)}>{c.title}</Link>
           {(c.state === 'draft' || c.state === 'correction') && (
             <span className={styles.meta}>
               {c.state === 'draft' ? t('apply.mine.continueDraft') : t('apply.mine.toCorrect')}
@@ -145,8 +147,9 @@ function CasesTable({
 }
 
 /** The latest messages about my cases (受理, 补正, 办结 …), each opening its case. */
-function Inbox() {
+export function Inbox() {
   const t = useT();
+  const routes = useCaseRoutes();
   const f = useFormatters();
   const [state] = useApi<Page<Notification>>('/api/v1/notifications?limit=5');
   if (state.status !== 'ready' || state.data.total === 0) return null;
@@ -157,7 +160,7 @@ function Inbox() {
         {state.data.data.map((n) => (
           <li key={n.id}>
             <strong>
-              {n.caseId ? <Link to={casePagePath(n.caseId)}>{n.title}</Link> : n.title}
+              {n.caseId ? <Link to={routes.case(n.caseId)}>{n.title}</Link> : n.title}
             </strong>
             {!n.read && <span className="ot-visually-hidden">{t('apply.inbox.unread')}</span>}
             <span className={styles.meta}>{f.dateTime(n.createdAt)}</span>

@@ -5,7 +5,7 @@ import { api, ApiError } from '../../../api';
 import { useFormatters } from '../../../cases/labels';
 import { casePath, type CaseDetail } from '../../../cases/model';
 import { translate, useT, type MessageKey } from '../../../i18n';
-import { casePagePath } from './paths';
+import { useCaseRoutes } from './paths';
 import styles from './portal-cases.module.css';
 
 export const SCORES = [5, 4, 3, 2, 1] as const;
@@ -52,6 +52,7 @@ export function Rating({
   refresh: (message: string) => void;
 }) {
   const t = useT();
+  const routes = useCaseRoutes();
   const f = useFormatters();
   const rating = detail.rating;
   const [followUp, setFollowUp] = useState<string | null>(null);
@@ -65,7 +66,7 @@ export function Rating({
           type="info"
           showIcon
           title={t('apply.rating.followUpOpened')}
-          description={<Link to={casePagePath(followUp)}>{t('apply.rating.followUpLink')}</Link>}
+          description={<Link to={routes.case(followUp)}>{t('apply.rating.followUpLink')}</Link>}
         />
       )}
       {!rating ? (
@@ -116,7 +117,7 @@ export function Rating({
           </dl>
           {rating.followUpCaseId && !followUp && (
             <p>
-              <Link to={casePagePath(rating.followUpCaseId)}>{t('apply.rating.followUpLink')}</Link>
+              <Link to={routes.case(rating.followUpCaseId)}>{t('apply.rating.followUpLink')}</Link>
             </p>
           )}
           {!rating.followUpText && (

@@ -13,6 +13,7 @@ import { Loading } from '../../../shell/Loading';
 import { usePageTitle } from '../../../shell/pageTitle';
 import { Channels, Days, Fees, GuideError, MaterialsTable, Section, Trips } from './parts';
 import { ServicePoints } from './ServicePoints';
+import { ZeroMaterial } from '../certificates/ZeroMaterial';
 
 interface BundleGuideData {
   bundle: BundleView;
@@ -100,6 +101,7 @@ export function BundleGuide({ bundleKey }: { bundleKey: string }) {
           materials={compiled.materials}
           itemName={itemName}
         />
+        <ZeroMaterial kind="bundle" subjectKey={bundle.key} />
       </Section>
       <Section id="guide-limits" title={t('guide.limits')}>
         <dl className="ot-facts">

@@ -7,6 +7,7 @@ import { Loading } from '../../../shell/Loading';
 import { usePageTitle } from '../../../shell/pageTitle';
 import { Channels, Days, Fees, GuideError, MaterialsTable, Section, Trips } from './parts';
 import { ServicePoints } from './ServicePoints';
+import { ZeroMaterial } from '../certificates/ZeroMaterial';
 
 export function ItemGuide({ itemKey }: { itemKey: string }) {
   const t = useT();
@@ -54,6 +55,7 @@ export function ItemGuide({ itemKey }: { itemKey: string }) {
           caption={t('guide.materials.caption', { n: item.materials.length })}
           materials={item.materials}
         />
+        <ZeroMaterial kind="item" subjectKey={item.key} />
       </Section>
       <Section id="guide-limits" title={t('guide.limits')}>
         <dl className="ot-facts">
