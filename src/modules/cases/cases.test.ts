@@ -321,4 +321,15 @@ describe('decline, withdrawal and idempotency', () => {
     expect(capped).toMatchObject({ total: 2, totalCapped: true });
     expect(capped.data.map((c) => c.id)).toEqual(page.data.map((c: Json) => c.id));
   });
+
+  it('serves a queue oldest first, so the first to come is the first served', async () => {
+    const page = await ok('supervisor', 'GET', '/cases?limit=3&order=oldest');
+    const dates = page.data.map((c: Json) => c.createdAt as string);
+    expect(dates).toHaveLength(3);
+    expect([...dates].sort()).toEqual(dates);
+    const newest = await ok('supervisor', 'GET', '/cases?limit=1');
+    expect(newest.data[0].createdAt > dates[0]).toBe(true);
+    const bad = await call('supervisor', 'GET', '/cases?order=random');
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -62,6 +62,8 @@ export interface CaseQuery {
   number?: string | undefined;
   residentId?: string | undefined;
   kind?: string | undefined;
+  /** Newest first by default; a queue is served oldest first, in the order people came. */
+  order?: 'newest' | 'oldest' | undefined;
   limit: number;
   offset: number;
 }
@@ -114,7 +116,7 @@ export async function listCases(
           .whereRef('trip.case_id', '=', 'c.id')
           .as('trips'),
       )
-      .orderBy('c.created_at', 'desc')
+      .orderBy('c.created_at', q.order === 'oldest' ? 'asc' : 'desc')
       .orderBy('c.id')
       .limit(q.limit)
       .offset(q.offset)

@@ -118,6 +118,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
           ),
           number: Type.Optional(Type.String({ maxLength: 40 })),
           residentId: Type.Optional(Type.String({ maxLength: 32 })),
+          order: Type.Optional(lit(['newest', 'oldest'] as const)),
         }),
         response: { 200: CaseList, ...errorResponses },
       },

@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import { useLocalName } from '../catalogue/labels';
+import { MaterialReference } from '../files/UploadedFileName';
 import { useT } from '../i18n';
 import { materialSourceLabel } from './labels';
 import type { CaseMaterial } from './model';
@@ -46,7 +47,9 @@ export function MaterialsView({ subject, materials, caption }: MaterialsViewProp
               <tr key={m.key} data-material={m.key}>
                 <th scope="row">{known ? name(known) : m.name}</th>
                 <td className="ot-nowrap">{materialSourceLabel(t, m.source)}</td>
-                <td>{m.reference ?? '—'}</td>
+                <td>
+                  <MaterialReference reference={m.reference} />
+                </td>
               </tr>
             );
           })}

@@ -189,7 +189,7 @@ export function Timeline({ detail, hideSteps = false }: TimelineProps) {
   return (
     <div data-testid="case-timeline">
       {!hideSteps && <StepsTable tasks={detail.tasks} />}
-      <h4 style={{ margin: '20px 0 8px', fontSize: 16 }}>{t('case.timeline.title')}</h4>
+      <h4 className="ot-timeline-title">{t('case.timeline.title')}</h4>
       <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {detail.timeline.map((event) => (
           <li

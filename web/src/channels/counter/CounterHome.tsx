@@ -43,7 +43,7 @@ export function CounterHome() {
 function Queue({ state }: { state: Tab }) {
   const t = useT();
   const [page, setPage] = useState(1);
-  const url = `/api/v1/cases${query({ state, limit: PAGE, offset: (page - 1) * PAGE })}`;
+  const url = `/api/v1/cases${query({ state, order: 'oldest', limit: PAGE, offset: (page - 1) * PAGE })}`;
   const [list] = useLoad(url, (signal) => api.get<Page<CaseSummary>>(url, signal));
   if (list.status === 'error') return <Alert type="error" showIcon title={list.error.message} />;
   const data = list.status === 'ready' ? list.data : null;
