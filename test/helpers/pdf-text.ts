@@ -1,7 +1,6 @@
 import { inflateSync } from 'node:zlib';
 
-// A minimal reader for the PDFs pdfkit writes (the same as src/shared/pdf/notice.spec.ts uses):
-// enough to get the text back out through each font's ToUnicode CMap, and to count pages.
+// A minimal reader for the PDFs pdfkit writes: enough to get the text back out through each font's ToUnicode CMap, and to count pages.
 
 interface ParsedPdf {
   /** Content streams, inflated. */
@@ -10,7 +9,7 @@ interface ParsedPdf {
   cmaps: Map<string, Map<number, string>>;
 }
 
-function parsePdf(pdf: Buffer): ParsedPdf {
+export function parsePdf(pdf: Buffer): ParsedPdf {
   const raw = pdf.toString('latin1');
   const streams = new Map<number, string>();
   const streamPattern = /(\d+) 0 obj\s*<<((?:(?!endobj)[\s\S])*?)>>\s*stream\r?\n/g;
