@@ -1,35 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveForBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser.ts';
 import * as helpers from './helpers.ts';
 import { PASSWORD, reviewerOf, screenshot, type Json } from './helpers.ts';
 
-let server: Awaited<ReturnType<typeof serveForBrowser>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let browser: Browser;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  [server, chromium] = await Promise.all([serveForBrowser(), launchChromium()]);
-  browser = chromium.browser;
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
-
-const apiAs = (user: string) => helpers.apiAs(server.baseUrl, user);
-const signIn = (user: string, next: string) => helpers.signIn(browser, server.baseUrl, user, next);
+const apiAs = (user: string) => helpers.apiAs(suite.baseUrl, user);
+const signIn = (user: string, next: string) =>
+  helpers.signIn(suite.browser, suite.baseUrl, user, next);
 
 describe('applying online (网上办)', () => {
   it('xixi-flavour applies for 开餐饮店, hears of everything missing at once, then corrects once', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
 
     // Signing in is asked first, and leads back to the application.
-    await page.goto(`${server.baseUrl}/apply/bundle/open-restaurant`);
+    await page.goto(`${suite.baseUrl}/apply/bundle/open-restaurant`);
     await page.waitForURL(/\/login\?next=%2Fapply%2Fbundle%2Fopen-restaurant$/);
     await page.getByLabel('用户名').fill('xixi-flavour');
     await page.getByLabel('密码').fill(PASSWORD);
@@ -131,7 +120,7 @@ describe('applying online (网上办)', () => {
     const notice = correction.getByRole('link', { name: /补正材料一次性告知书/ });
     const href = (await notice.getAttribute('href'))!;
     expect(href).toBe(`/api/v1/cases/${caseId}/notices/correction`);
-    const pdf = await page.request.get(`${server.baseUrl}${href}`);
+    const pdf = await page.request.get(`${suite.baseUrl}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(
@@ -153,7 +142,7 @@ describe('applying online (网上办)', () => {
 
     // My cases: newest first, with its state and no trip made.
     await page.getByRole('link', { name: '我的办件' }).click();
-    await page.waitForURL(`${server.baseUrl}/cases`);
+    await page.waitForURL(`${suite.baseUrl}/cases`);
     const row = page.getByTestId('my-cases').locator('tbody tr[data-case]').first();
     await row.waitFor();
     expect(await row.getAttribute('data-case')).toBe(caseId);

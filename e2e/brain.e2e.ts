@@ -1,24 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath, serveForBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, screenshotPath } from './browser.ts';
 import { screenshot, signIn, type Json } from './helpers.ts';
 
-let server: Awaited<ReturnType<typeof serveForBrowser>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, chromium] = await Promise.all([serveForBrowser(), launchChromium()]);
-  browser = chromium.browser;
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** The API as the signed-in page sees it (the same session cookie). */
 async function apiOf(page: Page, path: string): Promise<Json> {
-  const response = await page.request.get(`${server.baseUrl}/api/v1${path}`);
+  const response = await page.request.get(`${suite.baseUrl}/api/v1${path}`);
   expect(response.status(), path).toBe(200);
   return (await response.json()) as Json;
 }
@@ -33,7 +22,7 @@ async function chartsDrawn(page: Page, scope = page.locator('body')) {
 
 describe('the city brain', () => {
   it('shows a leader the service figures computed from the cases, and drills down to a street', async () => {
-    const { page, close } = await signIn(browser, server.baseUrl, 'leader', '/brain', {
+    const { page, close } = await signIn(suite.browser, suite.baseUrl, 'leader', '/brain', {
       width: 1440,
       height: 900,
     });
@@ -111,10 +100,16 @@ describe('the city brain', () => {
   });
 
   it('has a dark big-screen mode for 1920 × 1080 with both panels', async () => {
-    const { page, close } = await signIn(browser, server.baseUrl, 'leader', '/brain?screen=big', {
-      width: 1920,
-      height: 1080,
-    });
+    const { page, close } = await signIn(
+      suite.browser,
+      suite.baseUrl,
+      'leader',
+      '/brain?screen=big',
+      {
+        width: 1920,
+        height: 1080,
+      },
+    );
     try {
       await page.getByTestId('big-screen').waitFor();
       await page.getByTestId('services-panel').waitFor();

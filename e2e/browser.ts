@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { WEB_DIST } from '../src/server/web-build.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/test-db.ts';
@@ -60,4 +61,28 @@ export function screenshotPath(name: string): string {
     SCREENSHOTS,
     `${name}-${process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite'}.png`,
   );
+}
+
+/**
+ * A test file's own server and Chromium: started together before its tests, closed after them.
+ * Read `baseUrl` and `browser` inside tests, once `beforeAll` has run.
+ */
+export function browserSuite(): { readonly baseUrl: string; readonly browser: Browser } {
+  let server: Awaited<ReturnType<typeof serveForBrowser>> | undefined;
+  let launched: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  beforeAll(async () => {
+    [server, launched] = await Promise.all([serveForBrowser(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+  return {
+    get baseUrl() {
+      return server!.baseUrl;
+    },
+    get browser() {
+      return launched!.browser;
+    },
+  };
 }

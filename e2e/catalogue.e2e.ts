@@ -1,20 +1,9 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath, serveForBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, screenshotPath } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof serveForBrowser>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, chromium] = await Promise.all([serveForBrowser(), launchChromium()]);
-  browser = chromium.browser;
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 interface Material {
   key: string;
@@ -25,7 +14,7 @@ interface Material {
 const ITEM = 'food-business-permit';
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`${server.baseUrl}${path}`);
+  const response = await page.request.get(`${suite.baseUrl}${path}`);
   expect(response.status(), path).toBe(200);
   return (await response.json()) as T;
 }
@@ -38,8 +27,8 @@ async function screenshot(page: Page, name: string) {
 
 describe('the service catalogue', () => {
   it('finds 开餐饮店 from everyday words, and its guide shows an admin’s change', async () => {
-    const guide = await browser.newPage({ locale: 'zh-CN' });
-    await guide.goto(`${server.baseUrl}/`);
+    const guide = await suite.browser.newPage({ locale: 'zh-CN' });
+    await guide.goto(`${suite.baseUrl}/`);
     await guide.getByLabel('搜索办事服务').fill('餐馆');
     await guide.getByRole('button', { name: '搜索', exact: true }).click();
     const results = guide.getByRole('region', { name: '搜索结果' });
@@ -80,15 +69,15 @@ describe('the service catalogue', () => {
     const materialKey = item.materials[index]!.key;
     const renamed = `${item.materials[index]!.name}（含布局图）`;
 
-    const admin = await browser.newPage({ locale: 'zh-CN' });
-    await admin.goto(`${server.baseUrl}/login?next=${encodeURIComponent('/admin/catalogue')}`);
+    const admin = await suite.browser.newPage({ locale: 'zh-CN' });
+    await admin.goto(`${suite.baseUrl}/login?next=${encodeURIComponent('/admin/catalogue')}`);
     await admin.getByLabel('用户名').fill('admin');
     await admin.getByLabel('密码').fill('OneTrip@2026');
     await admin.getByRole('button', { name: '登录' }).click();
-    await admin.waitForURL(`${server.baseUrl}/admin/catalogue`);
+    await admin.waitForURL(`${suite.baseUrl}/admin/catalogue`);
     await admin.getByLabel('搜索事项').fill(item.name);
     await admin.getByRole('link', { name: item.name, exact: true }).click();
-    await admin.waitForURL(`${server.baseUrl}/admin/catalogue/items/${ITEM}`);
+    await admin.waitForURL(`${suite.baseUrl}/admin/catalogue/items/${ITEM}`);
 
     const material = admin.getByRole('group', { name: `材料 ${index + 1}`, exact: true });
     const nameInput = material.getByLabel('名称（中文）', { exact: true });
@@ -100,7 +89,7 @@ describe('the service catalogue', () => {
     await screenshot(admin, 'catalogue-admin-item-editor');
 
     if (first) await guide.reload();
-    else await guide.goto(`${server.baseUrl}/guide/item/${ITEM}`);
+    else await guide.goto(`${suite.baseUrl}/guide/item/${ITEM}`);
     const row = guide.getByTestId('guide-materials').locator(`tr[data-material="${materialKey}"]`);
     await expect.poll(() => row.locator('th').textContent()).toContain(renamed);
     await screenshot(guide, 'catalogue-guide-after');

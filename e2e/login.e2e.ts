@@ -1,29 +1,17 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath, serveForBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, screenshotPath } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof serveForBrowser>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, chromium] = await Promise.all([serveForBrowser(), launchChromium()]);
-  browser = chromium.browser;
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('signing in', () => {
   it('takes a window clerk to the counter, showing the clerk’s org unit', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    await page.goto(`${server.baseUrl}/login`);
+    const page = await suite.browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${suite.baseUrl}/login`);
     await page.getByLabel('用户名').fill('clerk');
     await page.getByLabel('密码').fill('OneTrip@2026');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.baseUrl}/counter`);
+    await page.waitForURL(`${suite.baseUrl}/counter`);
     await expect
       .poll(() => page.getByTestId('user-org-unit').textContent())
       .toBe('杭州市西湖区行政服务中心');
@@ -36,8 +24,8 @@ describe('signing in', () => {
   });
 
   it('sends a signed-out visitor of a workbench to the login page and back', async () => {
-    const page = await browser.newPage({ locale: 'en-US' });
-    await page.goto(`${server.baseUrl}/review`);
+    const page = await suite.browser.newPage({ locale: 'en-US' });
+    await page.goto(`${suite.baseUrl}/review`);
     await page.waitForURL(/\/login\?next=%2Freview/);
     await page.getByTestId('locale-switch').getByRole('button', { name: 'English' }).click();
     await page.getByLabel('Username').fill('reviewer-market');
@@ -48,7 +36,7 @@ describe('signing in', () => {
       .toContain('Wrong username or password');
     await page.getByLabel('Password').fill('OneTrip@2026');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${server.baseUrl}/review`);
+    await page.waitForURL(`${suite.baseUrl}/review`);
     await expect.poll(() => page.getByTestId('user-roles').textContent()).toBe('Reviewer');
     await page.close();
   });

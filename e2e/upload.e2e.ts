@@ -1,34 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfBytes } from '../src/modules/files/fixtures.ts';
-import { launchChromium, serveForBrowser } from './browser.ts';
+import { browserSuite } from './browser.ts';
 import * as helpers from './helpers.ts';
 import { PASSWORD, screenshot } from './helpers.ts';
 
-let server: Awaited<ReturnType<typeof serveForBrowser>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, chromium] = await Promise.all([serveForBrowser(), launchChromium()]);
-  browser = chromium.browser;
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const FILE_ID = /^\/api\/v1\/files\/([0-9a-f-]{36})$/;
 
 describe('uploading materials (上传材料)', () => {
   it('uploads a file as it is chosen, refuses a renamed text file, and the case cites the upload', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
     await page.goto(
-      `${server.baseUrl}/login?next=${encodeURIComponent('/apply/bundle/open-restaurant')}`,
+      `${suite.baseUrl}/login?next=${encodeURIComponent('/apply/bundle/open-restaurant')}`,
     );
     await page.getByLabel('用户名').fill('xixi-flavour');
     await page.getByLabel('密码').fill(PASSWORD);
@@ -72,7 +60,7 @@ describe('uploading materials (上传材料)', () => {
     const href = (await link.getAttribute('href'))!;
     const fileId = FILE_ID.exec(href)?.[1];
     expect(fileId).toBeTruthy();
-    const opened = await page.request.get(`${server.baseUrl}${href}`);
+    const opened = await page.request.get(`${suite.baseUrl}${href}`);
     expect(opened.status()).toBe(200);
     expect(opened.headers()['content-type']).toBe('application/pdf');
     expect(Buffer.compare(await opened.body(), bytes)).toBe(0);
@@ -92,10 +80,11 @@ describe('uploading materials (上传材料)', () => {
     // The case cites the upload, and the window clerk can open it.
     const materials = page.getByTestId('case-materials');
     await materials.waitFor();
-    expect(await materials.locator('tr[data-material="lease-contract"]').textContent()).toContain(
-      fileId!,
-    );
-    const clerk = await helpers.apiAs(server.baseUrl, 'clerk');
+    const cites = materials
+      .locator('tr[data-material="lease-contract"]')
+      .getByRole('link', { name: '营业场所租赁合同.pdf' });
+    expect(await cites.getAttribute('href')).toContain(fileId!);
+    const clerk = await helpers.apiAs(suite.baseUrl, 'clerk');
     const atIntake = await clerk('GET', `/cases/${caseId}`);
     const cited = atIntake.materials.find((m: helpers.Json) => m.key === 'lease-contract');
     expect(cited).toMatchObject({ source: 'upload', reference: fileId });
