@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor, Channel } from '../../shared/actor.ts';
 import { AppError } from '../../shared/app-error.ts';
@@ -77,25 +77,16 @@ export async function login(db: Kysely<Database>, input: LoginInput): Promise<Se
       .execute();
     throw new AppError(401, 'login_failed');
   }
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(now.getTime() + input.sessionTtlHours * 3600_000);
-  await db.transaction().execute(async (trx) => {
+  const session = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('login_attempt')
       .values({ username: input.username, ip: input.ip, succeeded: true })
       .execute();
-    await trx
-      .insertInto('session')
-      .values({
-        id: tokenDigest(token),
-        account_id: account.id,
-        csrf_token: csrfToken,
-        expires_at: expiresAt,
-        ip: input.ip,
-        user_agent: input.userAgent,
-      })
-      .execute();
+    const opened = await openSession(trx, account.id, {
+      expiresAt: new Date(now.getTime() + input.sessionTtlHours * 3600_000),
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
     const self: Actor = {
       accountId: account.id,
       username: account.username,
@@ -113,8 +104,9 @@ export async function login(db: Kysely<Database>, input: LoginInput): Promise<Se
       targetId: account.id,
       divisionCode: account.division_code,
     });
+    return opened;
   });
-  return { token, csrfToken, expiresAt, accountId: account.id };
+  return { ...session, accountId: account.id };
 }
 
 export async function logout(db: Kysely<Database>, actor: Actor, token: string): Promise<void> {
@@ -225,37 +217,59 @@ export async function startKioskSession(
   db: Kysely<Database>,
   input: KioskSessionInput,
 ): Promise<SessionInfo> {
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + input.ttlMinutes * 60_000);
-  await db.transaction().execute(async (trx) => {
+  const session = await db.transaction().execute(async (trx) => {
     const account = await trx
       .selectFrom('account')
       .select(['id', 'division_code', 'disabled_at'])
       .where('id', '=', input.accountId)
       .executeTakeFirst();
     if (!account || account.disabled_at) throw new AppError(401, 'unauthenticated');
-    await trx
-      .insertInto('session')
-      .values({
-        id: tokenDigest(token),
-        account_id: account.id,
-        csrf_token: csrfToken,
-        expires_at: expiresAt,
-        ip: input.ip,
-        user_agent: input.userAgent,
-        idle_seconds: input.idleSeconds,
-        channel: 'kiosk',
-      })
-      .execute();
+    const opened = await openSession(trx, account.id, {
+      expiresAt: new Date(Date.now() + input.ttlMinutes * 60_000),
+      ip: input.ip,
+      userAgent: input.userAgent,
+      idleSeconds: input.idleSeconds,
+      channel: 'kiosk',
+    });
     await recordAudit(trx, input.by, {
       action: 'auth.kiosk_login',
       targetType: 'account',
       targetId: account.id,
       divisionCode: account.division_code,
     });
+    return opened;
   });
-  return { token, csrfToken, expiresAt, accountId: input.accountId };
+  return { ...session, accountId: input.accountId };
+}
+
+/** The session row; the cookie carries the token, the table only its digest. */
+async function openSession(
+  trx: Transaction<Database>,
+  accountId: string,
+  options: {
+    expiresAt: Date;
+    ip: string;
+    userAgent: string | null;
+    idleSeconds?: number;
+    channel?: 'kiosk';
+  },
+): Promise<Pick<SessionInfo, 'token' | 'csrfToken' | 'expiresAt'>> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await trx
+    .insertInto('session')
+    .values({
+      id: tokenDigest(token),
+      account_id: accountId,
+      csrf_token: csrfToken,
+      expires_at: options.expiresAt,
+      ip: options.ip,
+      user_agent: options.userAgent,
+      ...(options.idleSeconds !== undefined && { idle_seconds: options.idleSeconds }),
+      ...(options.channel && { channel: options.channel }),
+    })
+    .execute();
+  return { token, csrfToken, expiresAt: options.expiresAt };
 }
 
 /** Housekeeping for the scheduler: expired sessions and old sign-in attempts. */
