@@ -19,7 +19,8 @@ const HUKOU_RELATION = ['户主', '配偶', '子', '女'];
 
 /**
  * The registered data sources and demo records: every seeded person has a household record and
- * a social insurance record; every other one a marriage record. Synthetic, like the people.
+ * a social insurance record; the demo applicants and every other one a marriage record.
+ * Synthetic, like the people.
  */
 export async function seedDataSources(db: Kysely<Database>, progress: Progress): Promise<void> {
   await db
@@ -37,6 +38,12 @@ export async function seedDataSources(db: Kysely<Database>, progress: Progress):
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   const persons = (await listPersons(db, SYSTEM_ACTOR, { limit: 200, offset: 0 })).data;
+  // The demo applicants are always married, so that the journeys that draw on the marriage record
+  // (出生一件事) find it; which of the others are is a matter of list order, so not fixed.
+  const applicants = await Promise.all(
+    DEMO_PERSONS.map((d) => findPersonByResidentId(db, SYSTEM_ACTOR, d.residentId)),
+  );
+  const married = new Set(applicants.map((a) => a?.id));
   const rows = persons.flatMap((p, i) => [
     {
       source_key: 'hukou',
@@ -55,7 +62,7 @@ export async function seedDataSources(db: Kysely<Database>, progress: Progress):
       enterprise_id: null,
       data: JSON.stringify({ insured: ['养老', '医疗', '失业'], months: 36 + i * 7 }) as never,
     },
-    ...(i % 2 === 0
+    ...(married.has(p.id) || i % 2 === 0
       ? [
           {
             source_key: 'marriage-registration',
