@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../shared/actor.ts';
 import { logOnlyNotifier, processOutbox } from '../cases/index.ts';
 import { listEnterprises } from '../identity/index.ts';
 import { issueCertificate } from './issue.service.ts';
+import { qrContent } from './rules/reference.ts';
 
 let t: TestApp;
 let d: ReturnType<typeof caseDriver>;
@@ -270,6 +271,45 @@ describe('revocation and expiry', () => {
   it('keeps another holder out of a certificate', async () => {
     const res = await d.call('zhangsan', 'GET', `/certificates/${revoked.id}`);
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('a certificate too long for a QR code', () => {
+  const scope = '餐饮服务；食品销售；预包装食品批发；'.repeat(40);
+  let licence: Json;
+
+  beforeAll(async () => {
+    const db = t.database.handle.db;
+    const enterpriseId = (await listEnterprises(db, { name: '西溪味道', limit: 1, offset: 0 }))
+      .data[0]!.id;
+    const made = await db.transaction().execute((trx) =>
+      issueCertificate(trx, t.app.services.certificateKeys, SYSTEM_ACTOR, {
+        type: 'business-licence',
+        holder: { enterpriseId },
+        department: 'market-regulation',
+        issuedOn: '2026-03-02',
+        formData: { 'enterprise.business_scope': scope, 'enterprise.type': '有限责任公司' },
+      }),
+    );
+    licence = (await certificatesOf('xixi-flavour')).find((c) => c.id === made.id)!;
+  });
+
+  it('still prints as a PDF, its QR code carrying a reference the verify page resolves', async () => {
+    expect(licence.compact.length).toBeGreaterThan(2331);
+    const pdf = await d.call('xixi-flavour', 'GET', `/certificates/${licence.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+
+    const reference = qrContent(licence.compact);
+    expect(reference.length).toBeLessThan(100);
+    const anon = await t.as(null, 'GET', `/api/v1/certificates/verify?c=${reference}`);
+    expect(anon.json()).toMatchObject({ outcome: 'valid', certificate: { id: licence.number } });
+    expect(anon.json().certificate.fields.businessScope).toBe(scope);
+
+    const [prefix, number, digest] = reference.split('.');
+    const altered = `${prefix}.${number}.${digest!.slice(0, -2)}AA`;
+    const forged = await t.as(null, 'GET', `/api/v1/certificates/verify?c=${altered}`);
+    expect(forged.json()).toMatchObject({ outcome: 'forged', reason: 'not_registered' });
   });
 });
 

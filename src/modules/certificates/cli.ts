@@ -22,7 +22,7 @@ const WORDS: Record<VerifyOutcome, string> = {
 
 /** The text to check: a file (a PDF carries the compact form in its metadata, a text file as is), or the QR text itself. */
 export function readVerifyInput(arg: string): string {
-  if (!arg.startsWith('OT1.') && !/^https?:/.test(arg) && fs.existsSync(arg)) {
+  if (!/^OTR?1\./.test(arg) && !/^https?:/.test(arg) && fs.existsSync(arg)) {
     const raw = fs.readFileSync(arg).toString('latin1');
     return findCompact(raw) ?? raw;
   }

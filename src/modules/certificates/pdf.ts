@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { loadFont } from '../../shared/pdf/fonts.ts';
 import { formatChineseDate } from '../../shared/pdf/notice.ts';
+import { qrContent } from './rules/reference.ts';
 import { certificateType } from './types.ts';
 import type { CertificateView } from './wallet.service.ts';
 
@@ -12,9 +13,12 @@ const STATUS: Record<CertificateView['status'], string> = {
   expired: '已过期',
 };
 
-/** What the QR carries: a link to the verify page with the compact form (verifiable offline). */
+/**
+ * What the QR carries: a link to the verify page with the compact form (verifiable offline), or
+ * with a reference to it when the form is too long for a QR code (see rules/reference.ts).
+ */
 export function qrText(baseUrl: string, compact: string): string {
-  return `${baseUrl.replace(/\/$/, '')}/verify?c=${compact}`;
+  return `${baseUrl.replace(/\/$/, '')}/verify?c=${qrContent(compact)}`;
 }
 
 /**

@@ -66,9 +66,13 @@ export interface DecodedCompact {
   payload: CertificatePayload;
 }
 
-const COMPACT_IN_TEXT = /OT1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
+// The signed form `OT1.…` or, from a QR code too small for it, a reference `OTR1.…`.
+const COMPACT_IN_TEXT = /OTR?1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 
-/** Finds the compact form in what a QR scanner or a file gives: the bare form or a /verify?c= link. */
+/**
+ * Finds the compact form (or a reference) in what a QR scanner or a file gives: the bare form or a
+ * /verify?c= link.
+ */
 export function findCompact(text: string): string | null {
   const trimmed = text.trim();
   try {
