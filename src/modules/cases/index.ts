@@ -2,7 +2,7 @@
 export type { CasesTables, Case, Task, ChannelName } from './cases.table.ts';
 export * from './model.ts';
 export { caseRoutes } from './routes.ts';
-export { sweepSla, processOutbox, type Notifier } from './engine/sweep.ts';
+export { sweepSla, processOutbox, MAX_OUTBOX_ATTEMPTS, type Notifier } from './engine/sweep.ts';
 export type { EngineDeps } from './engine/context.ts';
 export { SYSTEM_CLOCK, type Clock } from './clock.ts';
 export { startCaseScheduler, logOnlyNotifier } from './scheduler.ts';

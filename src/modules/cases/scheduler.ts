@@ -36,8 +36,18 @@ export function startCaseScheduler(
             `sla: ${swept.tasks} steps and ${swept.cases} cases changed light, ${swept.warnings} warnings`,
           );
         }
-        const onError = (handler: string, event: { id: number; topic: string }, err: unknown) =>
-          options.log(`outbox: ${handler} failed on event ${event.id} (${event.topic})`, err);
+        const onError = (
+          handler: string,
+          event: { id: number; topic: string },
+          err: unknown,
+          lastAttempt: boolean,
+        ) =>
+          options.log(
+            lastAttempt
+              ? `outbox: ${handler} failed on event ${event.id} (${event.topic}) for the last time; it stays unprocessed in the outbox until an operator looks at it`
+              : `outbox: ${handler} failed on event ${event.id} (${event.topic}); retrying on the next tick`,
+            err,
+          );
         while ((await processOutbox(deps, notifier, 200, onError)) > 0);
       } catch (error) {
         options.log('scheduler tick failed; retrying on the next one', error);

@@ -71,7 +71,7 @@ export interface Notifier {
 }
 
 /** An event whose handler failed this often is left alone (and stays visible as unprocessed). */
-const MAX_ATTEMPTS = 10;
+export const MAX_OUTBOX_ATTEMPTS = 10;
 
 /**
  * Delivers outbox events: an in-app notification to the applicant for the events they care
@@ -81,14 +81,20 @@ export async function processOutbox(
   deps: EngineDeps,
   notifier: Notifier,
   batch = 200,
-  onHandlerError?: (handler: string, event: OutboxEvent, error: unknown) => void,
+  /** `lastAttempt`: the event will not be tried again; an operator has to look at it. */
+  onHandlerError?: (
+    handler: string,
+    event: OutboxEvent,
+    error: unknown,
+    lastAttempt: boolean,
+  ) => void,
 ): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('outbox')
-      .select(['id', 'topic', 'payload'])
+      .select(['id', 'topic', 'payload', 'attempts'])
       .where('processed_at', 'is', null)
-      .where('attempts', '<', MAX_ATTEMPTS)
+      .where('attempts', '<', MAX_OUTBOX_ATTEMPTS)
       .orderBy('id')
       .limit(batch)
       .forUpdate()
@@ -107,7 +113,7 @@ export async function processOutbox(
         } catch (error) {
           await sql`rollback to savepoint outbox_handler`.execute(trx);
           failed.add(r.id);
-          onHandlerError?.(h.name, r, error);
+          onHandlerError?.(h.name, r, error, r.attempts + 1 >= MAX_OUTBOX_ATTEMPTS);
         }
       }
       if (failed.has(r.id)) continue;
