@@ -42,6 +42,12 @@ describe('开餐饮店: one application, one window, parallel reviews, one deliv
     expect(error.details.length).toBeGreaterThan(10);
     const fields = error.details.map((d: Json) => d.field);
     expect(fields).toContain('formData.premises.area_m2');
+    // What the register knows is filled in already, so it is not among the problems.
+    expect(draft.formData).toMatchObject({
+      'enterprise.name': '杭州西溪味道餐饮有限公司',
+      'enterprise.uscc': expect.stringMatching(/^[0-9A-Z]{18}$/),
+    });
+    expect(fields).not.toContain('formData.enterprise.name');
     // The licence is issued by the bundle's first item: never asked of the applicant.
     expect(fields).not.toContain('materials.business-licence');
     // The clerk at a counter finds the same draft: one case, whatever the channel.
@@ -303,6 +309,20 @@ describe('decline, withdrawal and idempotency', () => {
     expect(c.promisedDue > '2026-12-31').toBe(true);
     expect(c.dueProvisional).toBe(true);
     setDay('2026-03-02');
+  });
+
+  it('starts a citizen’s application filled in from the register, which the applicant may change', async () => {
+    const draft = await ok('zhangsan', 'POST', '/cases', {
+      subject: { kind: 'bundle', key: 'birth' },
+      formData: { 'applicant.phone': '13900000000' },
+    });
+    expect(draft.formData).toMatchObject({
+      'applicant.name': '张三',
+      'applicant.resident_id': expect.stringMatching(/^33010619900307123[0-9X]$/),
+      'applicant.phone': '13900000000',
+    });
+    // Only the fields the form has: no stray keys from the register.
+    expect(Object.keys(draft.formData).every((k) => !k.startsWith('enterprise.'))).toBe(true);
   });
 
   it('hides another applicant’s case', async () => {

@@ -28,6 +28,7 @@ export {
   orgUnitsByCode,
   accountNames,
   applicantFacts,
+  applicantProfile,
   findPersonByResidentId,
   partyIdentity,
   cardHolder,

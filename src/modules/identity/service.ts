@@ -442,6 +442,51 @@ export async function applicantFacts(
   return null;
 }
 
+/**
+ * What the register already knows about an applicant, keyed by the catalogue's data elements, so
+ * that a new application starts filled in (no one types their own ID number twice). Reading a
+ * person's full resident ID and phone for it is audited.
+ */
+export async function applicantProfile(
+  db: Kysely<Database>,
+  actor: Actor,
+  who: { personId?: string | null; enterpriseId?: string | null },
+): Promise<Record<string, string>> {
+  if (who.enterpriseId) {
+    const e = await db
+      .selectFrom('enterprise')
+      .select(['name', 'uscc', 'legal_representative'])
+      .where('id', '=', who.enterpriseId)
+      .executeTakeFirst();
+    return e
+      ? {
+          'enterprise.name': e.name,
+          'enterprise.uscc': e.uscc,
+          'enterprise.legal_representative': e.legal_representative,
+        }
+      : {};
+  }
+  if (!who.personId) return {};
+  const p = await db
+    .selectFrom('person')
+    .select(['name', 'resident_id', 'phone', 'division_code'])
+    .where('id', '=', who.personId)
+    .executeTakeFirst();
+  if (!p) return {};
+  await recordAudit(db, actor, {
+    action: 'pii.read',
+    targetType: 'person',
+    targetId: who.personId,
+    divisionCode: p.division_code,
+    after: { purpose: 'prefill_application' },
+  });
+  return {
+    'applicant.name': p.name,
+    'applicant.resident_id': p.resident_id,
+    ...(p.phone ? { 'applicant.phone': p.phone } : {}),
+  };
+}
+
 /** A person by resident ID (the counter's search): an audited read of personal data. */
 export async function findPersonByResidentId(
   db: Kysely<Database>,

@@ -9,7 +9,7 @@ import {
   type MaterialDef,
 } from '../../catalogue/index.ts';
 import { fileOwners, isFileId } from '../../files/index.ts';
-import { applicantFacts } from '../../identity/index.ts';
+import { applicantFacts, applicantProfile } from '../../identity/index.ts';
 import type { Case, CaseMaterial } from '../cases.table.ts';
 import { loadDefinition, storeDefinition } from '../definitions.service.ts';
 import { deriveServiceDefinition } from '../rules/derive-service-definition.ts';
@@ -85,7 +85,14 @@ export async function startDraft(
     title = item.name;
     def = deriveServiceDefinition({ kind: 'item', item }, catalogue);
   }
+  const formKeys = new Set(
+    (bundle ? bundle.items.map((r) => r.item) : [input.subject.key]).flatMap((key) =>
+      Object.keys(catalogue.get(key)?.form.properties ?? {}),
+    ),
+  );
   return deps.db.transaction().execute(async (trx) => {
+    const known = Object.entries(await applicantProfile(trx, actor!, applicant));
+    const prefill = Object.fromEntries(known.filter(([key]) => formKeys.has(key)));
     const definitionId = await storeDefinition(trx, def);
     const row = await trx
       .insertInto('cases')
@@ -106,7 +113,10 @@ export async function startDraft(
         target_unit: null,
         intake_unit: null,
         parent_case_id: null,
-        form_data: JSON.stringify(input.formData ?? {}) as unknown as Record<string, unknown>,
+        form_data: JSON.stringify({ ...prefill, ...input.formData }) as unknown as Record<
+          string,
+          unknown
+        >,
         materials: JSON.stringify([]) as unknown as CaseMaterial[],
         channel: actor.channel,
         submitted_at: null,
