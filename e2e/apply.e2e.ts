@@ -152,6 +152,25 @@ describe('applying online (网上办)', () => {
     await context.close();
   });
 
+  it('withdraws an application before a decision, confirmed on the page, not in a pop-up', async () => {
+    const applicant = await apiAs('xixi-flavour');
+    const c = await helpers.submitRestaurantByApi(applicant);
+    const { page, close } = await signIn('xixi-flavour', `/cases/${c.id}`);
+    await page.getByTestId('withdraw').click();
+    const confirm = page.getByTestId('withdraw-confirm');
+    await confirm.waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    // Changing one's mind leaves the case as it was.
+    await confirm.getByRole('button', { name: '不撤回' }).click();
+    expect(await page.getByTestId('case-state').textContent()).toBe('待受理');
+    await page.getByTestId('withdraw').click();
+    await page.getByTestId('withdraw-confirm').getByRole('button', { name: '确定撤回' }).click();
+    await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('已撤回');
+    expect(await page.getByTestId('withdraw').count()).toBe(0);
+    expect((await applicant('GET', `/cases/${c.id}`)).state).toBe('withdrawn');
+    await close();
+  });
+
   it('after delivery the applicant rates the case once (好差评), then adds one later review', async () => {
     // A complete application, through every step over the API: accepted, approved, delivered.
     const applicant = await apiAs('xixi-flavour');

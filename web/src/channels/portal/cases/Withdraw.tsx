@@ -1,4 +1,4 @@
-import { Alert, Button, Modal } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api';
 import { casePath, isLive, type CaseDetail } from '../../../cases/model';
@@ -21,7 +21,10 @@ export function withdrawStep(detail: CaseDetail) {
   );
 }
 
-/** 撤回申请: while no decision is made, after a confirmation. */
+/**
+ * 撤回申请: while no decision is made, after a confirmation asked on the page itself rather than
+ * in a pop-up (elder mode: no pop-ups; a dialog is also easy to lose on a phone or a kiosk).
+ */
 export function Withdraw({
   detail,
   onChange,
@@ -30,33 +33,28 @@ export function Withdraw({
   onChange: (detail: CaseDetail, message?: string) => void;
 }) {
   const t = useT();
-  const [modal, contextHolder] = Modal.useModal();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const step = withdrawStep(detail);
   if (!step) return null;
 
-  const confirm = () => {
+  const withdraw = async () => {
     setError(null);
-    void modal.confirm({
-      title: t('apply.withdraw.confirmTitle'),
-      content: t('apply.withdraw.confirmBody', { title: detail.title }),
-      okText: t('apply.withdraw.confirm'),
-      okButtonProps: { danger: true },
-      cancelText: t('apply.withdraw.cancel'),
-      onOk: async () => {
-        try {
-          const next = await api.post<CaseDetail>(`${casePath(detail.id)}/actions`, {
-            taskId: step.id,
-            action: 'withdraw',
-            version: step.version,
-          });
-          onChange(next, t('apply.withdraw.done'));
-        } catch (e) {
-          if (!(e instanceof ApiError)) throw e;
-          setError(e.message);
-        }
-      },
-    });
+    setBusy(true);
+    try {
+      const next = await api.post<CaseDetail>(`${casePath(detail.id)}/actions`, {
+        taskId: step.id,
+        action: 'withdraw',
+        version: step.version,
+      });
+      onChange(next, t('apply.withdraw.done'));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e.message);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -64,10 +62,26 @@ export function Withdraw({
       <h3 id="withdraw-title">{t('apply.withdraw.title')}</h3>
       <p className="ot-note">{t('apply.withdraw.hint')}</p>
       {error && <Alert className="ot-alert" type="error" showIcon title={error} />}
-      <Button danger onClick={confirm} data-testid="withdraw">
-        {t('apply.withdraw.button')}
-      </Button>
-      {contextHolder}
+      {confirming ? (
+        <div role="group" aria-labelledby="withdraw-confirm" data-testid="withdraw-confirm">
+          <p id="withdraw-confirm">
+            <strong>{t('apply.withdraw.confirmTitle')}</strong>{' '}
+            {t('apply.withdraw.confirmBody', { title: detail.title })}
+          </p>
+          <Space wrap>
+            <Button danger type="primary" loading={busy} onClick={() => void withdraw()}>
+              {t('apply.withdraw.confirm')}
+            </Button>
+            <Button onClick={() => setConfirming(false)} disabled={busy}>
+              {t('apply.withdraw.cancel')}
+            </Button>
+          </Space>
+        </div>
+      ) : (
+        <Button danger onClick={() => setConfirming(true)} data-testid="withdraw">
+          {t('apply.withdraw.button')}
+        </Button>
+      )}
     </section>
   );
 }
