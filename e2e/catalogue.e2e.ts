@@ -97,3 +97,28 @@ describe('the service catalogue', () => {
     await guide.close();
   });
 });
+
+describe('好差评 in public', () => {
+  it('shows every department’s 差评率 to anyone, worst first, as the ratings API counts it', async () => {
+    const page = await suite.browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${suite.baseUrl}/`);
+    await page.getByRole('link', { name: '各部门好差评公示' }).click();
+    const table = page.getByTestId('department-ratings');
+    await table.waitFor();
+    const api = await (await page.request.get(`${suite.baseUrl}/api/v1/ratings`)).json();
+    expect(api.data.length).toBeGreaterThan(0);
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(api.data.length);
+    const worst = api.data[0];
+    expect(await rows.first().locator('th').textContent()).toBe(worst.unit.name);
+    expect(await rows.first().locator('td').last().textContent()).toBe(
+      `${(worst.badRate * 100).toFixed(1)}%`,
+    );
+    const rates = await rows.evaluateAll((trs) =>
+      trs.map((tr) => parseFloat(tr.lastElementChild!.textContent!)),
+    );
+    expect([...rates].sort((a, b) => b - a)).toEqual(rates);
+    await page.screenshot({ path: screenshotPath('ratings-public'), fullPage: true });
+    await page.close();
+  });
+});

@@ -15,6 +15,7 @@ const Portal = lazy(() => import('./channels/portal'));
 const Guide = lazy(() => import('./channels/portal/guide'));
 const PortalCases = lazy(() => import('./channels/portal/cases'));
 const Wallet = lazy(() => import('./channels/portal/certificates'));
+const Ratings = lazy(() => import('./channels/portal/ratings'));
 const Verify = lazy(() => import('./channels/verify'));
 const Mobile = lazy(() => import('./channels/mobile'));
 const Kiosk = lazy(() => import('./channels/kiosk'));
@@ -50,6 +51,7 @@ export function App() {
           <Route path="/cases" element={<PortalCases />} />
           <Route path="/cases/:id" element={<PortalCases />} />
           <Route path="/certificates" element={<Wallet />} />
+          <Route path="/ratings" element={<Ratings />} />
           <Route path="/verify" element={<Verify />} />
           <Route path="/login" element={<Login />} />
           <Route path="/m/*" element={<Mobile />} />

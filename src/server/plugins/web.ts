@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 
 /** The channel paths the single-page app answers; anything else unknown is a plain 404. */
 const APP_PATHS =
-  /^\/(?:$|\?|(?:login|m|kiosk|counter|review|admin|brain|verify|certificates|guide|cases|apply)(?:\/|$|\?))/;
+  /^\/(?:$|\?|(?:login|m|kiosk|counter|review|admin|brain|verify|certificates|ratings|guide|cases|apply)(?:\/|$|\?))/;
 
 export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string }) => {
   const indexFile = path.join(opts.distDir, 'index.html');

@@ -301,6 +301,17 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'error.session': 'Could not check your sign-in status',
   'error.logout': 'Could not log out: {message}',
   'error.retry': 'Try again',
+  'ratings.title': 'Ratings of each department, in public',
+  'ratings.hint':
+    'Applicants rate the department that handled their case once it is closed. The bad-rating rate is the share of “dissatisfied” and “very dissatisfied” among all ratings; the worst come first.',
+  'ratings.caption': '{n} departments',
+  'ratings.col.unit': 'Department',
+  'ratings.col.ratings': 'Ratings',
+  'ratings.col.average': 'Average',
+  'ratings.col.bad': 'Bad ratings',
+  'ratings.col.badRate': 'Bad-rating rate',
+  'ratings.none': 'No ratings yet.',
+  'ratings.link': 'Ratings of each department',
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to home',
 };

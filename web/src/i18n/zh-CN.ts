@@ -289,6 +289,17 @@ export const zhCN = {
   'error.session': '无法获取登录状态',
   'error.logout': '退出登录失败：{message}',
   'error.retry': '重试',
+  'ratings.title': '各部门好差评公示',
+  'ratings.hint':
+    '办件办结后，申请人对办理部门的评价。差评率为“不满意”和“非常不满意”占全部评价的比例，按差评率从高到低排列。',
+  'ratings.caption': '共 {n} 个部门',
+  'ratings.col.unit': '部门',
+  'ratings.col.ratings': '评价数',
+  'ratings.col.average': '平均分',
+  'ratings.col.bad': '差评数',
+  'ratings.col.badRate': '差评率',
+  'ratings.none': '暂无评价。',
+  'ratings.link': '各部门好差评公示',
   'notFound.title': '页面不存在',
   'notFound.back': '返回首页',
 };

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useT } from '../../i18n';
 import { Shell } from '../../shell/Shell';
 import { Browse } from './Browse';
@@ -10,6 +11,9 @@ export default function PortalChannel() {
       <p className="ot-welcome">{t('channel.portal.welcome')}</p>
       <Search />
       <Browse />
+      <p>
+        <Link to="/ratings">{t('ratings.link')}</Link>
+      </p>
     </Shell>
   );
 }
