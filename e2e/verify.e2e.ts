@@ -156,4 +156,25 @@ describe('the /verify page, for anyone with a QR code', () => {
     await screenshot(page, 'wallet-shared-link');
     await close();
   });
+
+  it('lists the holder’s certificates on the phone too, each opening its verify page', async () => {
+    const { page, close } = await signIn(browser, baseUrl, 'xixi-flavour', '/m', {
+      width: 390,
+      height: 844,
+    });
+    await page.getByRole('link', { name: '我的证照' }).click();
+    const wallet = page.getByTestId('mobile-wallet');
+    await wallet.waitFor();
+    const licence = wallet.locator(`li[data-number="${issued.licence.number}"]`);
+    expect(await licence.textContent()).toContain('有效');
+    expect(
+      await wallet.locator(`li[data-number="${issued.permit.number}"]`).textContent(),
+    ).toContain('已注销');
+    await screenshot(page, 'wallet-mobile');
+    await licence.getByRole('link', { name: '查验' }).click();
+    const outcome = page.getByTestId('verify-outcome');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain('有效');
+    await close();
+  });
 });

@@ -3,6 +3,7 @@ import type { mobileZhCN } from './mobile.zh-CN';
 export const mobileEnUS: Record<keyof typeof mobileZhCN, string> = {
   'mobile.home.shortcuts': 'Shortcuts',
   'mobile.home.mine': 'My cases',
+  'mobile.home.wallet': 'My certificates',
   'mobile.home.signIn': 'Log in',
   'mobile.home.events': 'By life event',
   'mobile.back.home': 'Back to the mobile home page',

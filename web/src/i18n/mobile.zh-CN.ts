@@ -2,6 +2,7 @@
 export const mobileZhCN = {
   'mobile.home.shortcuts': '常用入口',
   'mobile.home.mine': '我的办件',
+  'mobile.home.wallet': '我的证照',
   'mobile.home.signIn': '登录',
   'mobile.home.events': '按人生大事办',
   'mobile.back.home': '返回掌上办首页',

@@ -3,7 +3,7 @@ import { useSession } from '../../auth/session';
 import { stageLabel } from '../../catalogue/labels';
 import { STAGES } from '../../catalogue/model';
 import { useT } from '../../i18n';
-import { mobileEventPath, mobileRoutes } from './routes';
+import { mobileEventPath, mobileRoutes, mobileWalletPath } from './routes';
 import { SearchBox } from './SearchBox';
 
 /** The phone's first page: search, my cases, and the life events (出生, 入学 …) as big tiles. */
@@ -17,6 +17,9 @@ export function MobileHome() {
       <nav aria-label={t('mobile.home.shortcuts')} className="ot-m-shortcuts">
         <Link className="ot-m-button ot-m-primary" to={mobileRoutes.mine}>
           {t('mobile.home.mine')}
+        </Link>
+        <Link className="ot-m-button" to={mobileWalletPath}>
+          {t('mobile.home.wallet')}
         </Link>
         {session.status === 'signedOut' && (
           <Link className="ot-m-button" to={`/login?next=${encodeURIComponent(mobileRoutes.mine)}`}>

@@ -12,6 +12,7 @@ import './mobile.css';
 const MobileFind = lazy(() => import('./MobileFind'));
 const MobileGuide = lazy(() => import('./MobileGuide'));
 const MobileCases = lazy(() => import('./MobileCases'));
+const MobileWallet = lazy(() => import('./MobileWallet'));
 
 /** 掌上办: the citizen's journeys laid out for a phone, on the same cases as every channel. */
 export default function MobileChannel() {
@@ -27,6 +28,7 @@ export default function MobileChannel() {
             <Route path="apply/:kind/:key" element={<MobileCases />} />
             <Route path="cases" element={<MobileCases />} />
             <Route path="cases/:id" element={<MobileCases />} />
+            <Route path="certificates" element={<MobileWallet />} />
             <Route path="*" element={<MobileHome />} />
           </Routes>
         </Suspense>

@@ -15,3 +15,4 @@ export const mobileRoutes: CaseRoutes = {
 
 export const mobileSearchPath = (q: string) => `/m/search?q=${enc(q)}`;
 export const mobileEventPath = (stage: string) => `/m/events/${enc(stage)}`;
+export const mobileWalletPath = '/m/certificates';
