@@ -74,11 +74,23 @@ export async function signIn(
 
 /** antd draws a select as a combobox whose options live in a pop-up list. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${option}$`) })
-    .click();
+  const input = page.getByLabel(label, { exact: true });
+  const select = page.locator('.ant-select').filter({ has: input }).first();
+  // A click that lands while the list is still animating open can leave nothing chosen: check
+  // that the choice shows, and open the list again if it does not.
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${option}$`) })
+      .click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 3000 }).toContain(option);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 export async function answer(page: Page, group: string, option: '是' | '否'): Promise<void> {
