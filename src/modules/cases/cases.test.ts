@@ -118,13 +118,13 @@ describe('开餐饮店: one application, one window, parallel reviews, one deliv
     const body = { taskId: tk.id, version: tk.version, action: 'approve' };
     const [a, b] = await Promise.all([
       call('reviewer-market', 'POST', `/cases/${c.id}/actions`, body),
-      call('reviewer-market', 'POST', `/cases/${c.id}/actions`, { ...body, action: 'reject' }),
+      // The same decision twice at once (two clicks, two clerks): whichever wins, the journey
+      // goes on approved, and the other one is told the step has moved.
+      call('reviewer-market', 'POST', `/cases/${c.id}/actions`, body),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    const winner = a.statusCode === 200 ? 'approved' : 'rejected';
     c = await ok('xixi-flavour', 'GET', `/cases/${c.id}`);
-    expect(task(c, 'review:food-business-permit').decision).toBe(winner);
-    if (winner === 'rejected') throw new Error('the rest of this journey expects approval');
+    expect(task(c, 'review:food-business-permit').decision).toBe('approved');
   });
 
   it('stops a step’s clock for an on-site inspection and moves its deadline on by the days it took', async () => {
