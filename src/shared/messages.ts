@@ -78,6 +78,14 @@ const messages = {
     'zh-CN': '“{field}”只能包含数字，最后一位可为 X',
     'en-US': '"{field}" must be digits, with an optional final X',
   },
+  phone_format: {
+    'zh-CN': '“{field}”应为 11 位手机号码',
+    'en-US': '"{field}" must be an 11-digit mobile number',
+  },
+  service_point_unknown: {
+    'zh-CN': '“{field}”不是本区的服务网点',
+    'en-US': '"{field}" is not a service point of this district',
+  },
   resident_id_division_code: {
     'zh-CN': '“{field}”的前 6 位不是有效的行政区划代码',
     'en-US': '"{field}" does not start with a valid division code',

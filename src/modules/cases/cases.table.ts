@@ -67,6 +67,8 @@ export interface CaseTable {
     trackingNumber?: string;
     servicePoint?: string;
   } | null;
+  /** What the applicant asked for on the form; null until they choose (pick-up is assumed). */
+  delivery_choice: DeliveryChoice | null;
   correction: { items: { field: string; message: string }[]; requestedAt: string } | null;
   version: Generated<number>;
   division_code: string;
@@ -74,6 +76,15 @@ export interface CaseTable {
   updated_at: Generated<Date>;
 }
 export type Case = Selectable<CaseTable>;
+
+/** 领取方式: collect at a service point, by post to an address, or electronically. */
+export interface DeliveryChoice {
+  method: 'pickup' | 'post' | 'electronic';
+  /** Pick-up: where; absent means the window that accepted the case. */
+  servicePoint?: string;
+  /** Post: to whom and where (the phone is for the courier). */
+  post?: { recipient: string; phone: string; address: string };
+}
 
 export interface CaseMaterial {
   key: string;

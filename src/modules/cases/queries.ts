@@ -175,6 +175,7 @@ export async function getCase(
     materials: c.materials,
     correction: c.correction,
     delivery: c.delivery,
+    deliveryChoice: c.delivery_choice,
     parentCaseId: c.parent_case_id,
     tasks: tasks.map((t) =>
       taskView(

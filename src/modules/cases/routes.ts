@@ -41,6 +41,24 @@ const Material = Type.Object(
   { additionalProperties: false },
 );
 
+const DeliveryChoiceInput = Type.Object(
+  {
+    method: lit(['pickup', 'post', 'electronic'] as const),
+    servicePoint: Type.Optional(Type.String({ maxLength: 64 })),
+    post: Type.Optional(
+      Type.Object(
+        {
+          recipient: Type.String({ maxLength: 40 }),
+          phone: Type.String({ maxLength: 20 }),
+          address: Type.String({ maxLength: 200 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: '领取方式: how the applicant wants the result' },
+);
+
 export const caseRoutes: FastifyPluginAsyncTypebox<{
   db: Kysely<Database>;
   calendar: WorkingCalendar;
@@ -152,6 +170,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
             version: Version,
             formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
             materials: Type.Optional(Type.Array(Material, { maxItems: 100 })),
+            deliveryChoice: Type.Optional(DeliveryChoiceInput),
           },
           { additionalProperties: false },
         ),

@@ -77,6 +77,13 @@ export const CaseDetail = Type.Object({
   delivery: Nullable(
     Type.Object({ method: S, trackingNumber: Type.Optional(S), servicePoint: Type.Optional(S) }),
   ),
+  deliveryChoice: Nullable(
+    Type.Object({
+      method: S,
+      servicePoint: Type.Optional(S),
+      post: Type.Optional(Type.Object({ recipient: S, phone: S, address: S })),
+    }),
+  ),
   parentCaseId: NS,
   tasks: Type.Array(TaskView),
   timeline: Type.Array(

@@ -4,14 +4,16 @@ import {
   bundleDefinition,
   evaluateCondition,
   itemCatalogue,
+  servicePointByKey,
   type BundleDef,
   type ItemDef,
   type MaterialDef,
 } from '../../catalogue/index.ts';
 import { fileOwners, isFileId } from '../../files/index.ts';
 import { applicantFacts, applicantProfile } from '../../identity/index.ts';
-import type { Case, CaseMaterial } from '../cases.table.ts';
+import type { Case, CaseMaterial, DeliveryChoice } from '../cases.table.ts';
 import { loadDefinition, storeDefinition } from '../definitions.service.ts';
+import { checkDeliveryChoice } from '../rules/delivery-choice.ts';
 import { deriveServiceDefinition } from '../rules/derive-service-definition.ts';
 import {
   checkVersion,
@@ -186,6 +188,25 @@ export interface SaveInput {
   version: number;
   formData?: Record<string, unknown> | undefined;
   materials?: CaseMaterial[] | undefined;
+  deliveryChoice?: DeliveryChoice | undefined;
+}
+
+/** The choice as stored, or a 400 naming every gap (a postal address) or an unknown point. */
+async function deliveryChoiceOf(db: EngineDeps['db'], input: DeliveryChoice) {
+  const checked = checkDeliveryChoice(input);
+  if (!checked.ok) {
+    throw new AppError(
+      400,
+      'case_incomplete',
+      { count: checked.problems.length },
+      checked.problems[0]!.field,
+      checked.problems,
+    );
+  }
+  const point = checked.choice.servicePoint;
+  if (point && !(await servicePointByKey(db, point)))
+    throw badRequest('service_point_unknown', 'deliveryChoice.servicePoint');
+  return checked.choice;
 }
 
 export async function saveDraft(
@@ -203,7 +224,9 @@ export async function saveDraft(
       throw new AppError(409, 'case_not_editable', { state: c.state });
     }
     if (input.materials) await checkUploads(trx, actor, c, input.materials);
+    const choice = input.deliveryChoice && (await deliveryChoiceOf(trx, input.deliveryChoice));
     await updateCase(trx, c, {
+      ...(choice ? { delivery_choice: JSON.stringify(choice) as unknown as DeliveryChoice } : {}),
       ...(input.formData
         ? {
             form_data: JSON.stringify({ ...c.form_data, ...input.formData }) as unknown as Record<
@@ -222,7 +245,10 @@ export async function saveDraft(
         : {}),
       channel: c.state === 'draft' ? actor.channel : c.channel,
     });
-    await record(trx, deps, actor, c, null, 'save', { fields: Object.keys(input.formData ?? {}) });
+    await record(trx, deps, actor, c, null, 'save', {
+      fields: Object.keys(input.formData ?? {}),
+      ...(choice ? { deliveryChoice: choice.method } : {}),
+    });
   });
 }
 
@@ -423,6 +449,10 @@ export async function submit(
         state: 'submitted',
         submitted_at: new Date(),
         channel: actor.channel,
+        // Not chosen (an API client, an older draft): collected where the case is accepted.
+        ...(c.delivery_choice
+          ? {}
+          : { delivery_choice: JSON.stringify({ method: 'pickup' }) as unknown as DeliveryChoice }),
       });
       const fresh = await lockCase(trx, c.id);
       await openReadySteps(trx, deps, fresh, def, {
