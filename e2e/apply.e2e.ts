@@ -86,10 +86,25 @@ describe('applying online (网上办)', () => {
     await expect.poll(() => problems.textContent()).toContain('请填写 11 位手机号码');
     expect(await problems.locator('li').count()).toBe(1);
     await page.getByLabel('联系电话').fill('13800138000');
+
+    // The result by post: the address is asked for in full before anything is handed in.
+    const delivery = page.getByTestId('delivery-choice');
+    await delivery.getByText('邮寄送达').click();
+    await delivery.getByLabel('收件人', { exact: true }).fill('王西溪');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await expect
+      .poll(() => problems.locator('li').allTextContents())
+      .toEqual(['缺少必填字段“收件人手机号码”', '缺少必填字段“收件地址”']);
+    expect(await delivery.locator('.ant-form-item-explain-error').count()).toBe(2);
+    await delivery.getByLabel('收件人手机号码').fill('139 0013 9000');
+    await delivery.getByLabel('收件地址').fill('杭州市西湖区文三路 90 号');
     await screenshot(page, 'apply-filled');
 
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('待受理');
+    expect(await page.locator('[data-fact="deliveryChoice"] dd').textContent()).toBe(
+      '邮寄送达 · 寄往：王西溪，13900139000，杭州市西湖区文三路 90 号',
+    );
     expect(await page.getByTestId('case-explanation').textContent()).toContain('等待窗口受理');
     await page.getByTestId('case-timeline').locator('li[data-action="submit"]').waitFor();
     await screenshot(page, 'apply-submitted');
@@ -99,6 +114,7 @@ describe('applying online (网上办)', () => {
     const atIntake = await clerk('GET', `/cases/${caseId}`);
     const intake = atIntake.tasks.find((t: Json) => t.stepKey === 'intake');
     expect(atIntake.formData['premises.area_m2']).toBe(80);
+    expect(atIntake.deliveryChoice.method).toBe('post');
     expect(atIntake.formData['premises.has_outdoor_sign']).toBe(false);
     expect(atIntake.materials.map((m: Json) => m.key)).toEqual(
       expect.arrayContaining(['id-card', 'lease-contract', 'fire-safety-plan']),

@@ -92,6 +92,23 @@ export function CaseFacts({ detail: c }: CaseFactsProps) {
     ['trips', t('case.facts.tripsLabel'), <Trips trips={c.trips} />],
   ];
   const delivery = 'delivery' in c ? (c as CaseDetail).delivery : null;
+  const choice = 'deliveryChoice' in c ? (c as CaseDetail).deliveryChoice : null;
+  if (choice && !delivery) {
+    facts.push([
+      'deliveryChoice',
+      t('apply.delivery.chosen'),
+      <>
+        {deliveryMethodLabel(t, choice.method)}
+        {choice.method === 'post' && choice.post && ` · ${t('apply.delivery.to', choice.post)}`}
+        {choice.method === 'pickup' &&
+          ` · ${
+            choice.servicePoint
+              ? t('apply.delivery.at', { point: pointName(choice.servicePoint) })
+              : t('apply.delivery.atWindow')
+          }`}
+      </>,
+    ]);
+  }
   if (delivery) {
     facts.push([
       'delivery',

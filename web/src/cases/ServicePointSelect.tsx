@@ -51,10 +51,22 @@ export interface ServicePointSelectProps {
   value?: string;
   onChange?: (key: string) => void;
   'aria-describedby'?: string;
+  /** A clerk's choice is remembered for the next case; an applicant's is not. */
+  remember?: boolean;
+  allowClear?: boolean;
+  placeholder?: string;
 }
 
 /** A searchable choice of service point, grouped by level; the choice is remembered. */
-export function ServicePointSelect({ id, value, onChange, ...aria }: ServicePointSelectProps) {
+export function ServicePointSelect({
+  id,
+  value,
+  onChange,
+  remember = true,
+  allowClear,
+  placeholder,
+  ...aria
+}: ServicePointSelectProps) {
   const t = useT();
   const name = useLocalName();
   const points = useServicePoints();
@@ -67,9 +79,11 @@ export function ServicePointSelect({ id, value, onChange, ...aria }: ServicePoin
       showSearch={{ optionFilterProp: 'label' }}
       loading={points.status === 'loading'}
       style={{ minWidth: 280 }}
-      onChange={(key: string) => {
-        rememberServicePoint(key);
-        onChange?.(key);
+      allowClear={allowClear}
+      placeholder={placeholder}
+      onChange={(key: string | undefined) => {
+        if (remember && key) rememberServicePoint(key);
+        onChange?.(key ?? '');
       }}
       options={levels.map((level) => ({
         label: levelLabel(t, level),

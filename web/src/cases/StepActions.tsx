@@ -192,7 +192,12 @@ export function StepActions({
       layout="vertical"
       onFinish={send}
       requiredMark
-      initialValues={{ corrections: [{}], method: 'pickup', servicePoint: defaultPoint }}
+      initialValues={{
+        corrections: [{}],
+        // The delivery clerk starts from what the applicant chose on the form.
+        method: detail.deliveryChoice?.method ?? 'pickup',
+        servicePoint: detail.deliveryChoice?.servicePoint ?? defaultPoint,
+      }}
       data-testid={`step-actions-${task.stepKey}`}
     >
       {/* A single action needs no choice: the button says what it does. */}
@@ -343,6 +348,9 @@ export function StepActions({
               name="trackingNumber"
               label={t('case.deliver.trackingNumber')}
               rules={required(t('case.deliver.trackingRequired'))}
+              extra={
+                detail.deliveryChoice?.post && t('apply.delivery.to', detail.deliveryChoice.post)
+              }
             >
               <Input maxLength={40} style={{ maxWidth: 320 }} autoComplete="off" />
             </Form.Item>

@@ -77,6 +77,13 @@ export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
 export const DELIVERY_METHODS = ['pickup', 'post', 'electronic'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
+/** 领取方式 as the applicant chose it on the form. */
+export interface DeliveryChoice {
+  method: DeliveryMethod;
+  servicePoint?: string;
+  post?: { recipient: string; phone: string; address: string };
+}
+
 export const TRIP_PURPOSES = ['intake', 'materials', 'pickup'] as const;
 export type TripPurpose = (typeof TRIP_PURPOSES)[number];
 
@@ -180,6 +187,7 @@ export interface CaseDetail extends CaseSummary {
   materials: CaseMaterial[];
   correction: { items: CorrectionItem[]; requestedAt: string } | null;
   delivery: { method: string; trackingNumber?: string; servicePoint?: string } | null;
+  deliveryChoice: DeliveryChoice | null;
   parentCaseId: string | null;
   tasks: TaskView[];
   timeline: TimelineEvent[];

@@ -57,6 +57,24 @@ export const applyEnUS: Record<keyof typeof applyZhCN, string> = {
     'On {date} the window asked you, all at once, to correct everything below. The clock is stopped meanwhile; submit your corrections here, no trip needed.',
   'apply.correction.asked': 'Correction asked: ',
 
+  'apply.delivery.title': 'How to receive the result',
+  'apply.delivery.intro':
+    'How the result reaches you once the case is decided. You can change it until you submit.',
+  'apply.delivery.hint.pickup': 'Collect it at a service point window with your ID card',
+  'apply.delivery.hint.post': 'Sent free by EMS to the address you give',
+  'apply.delivery.hint.electronic': 'E-certificates and decisions delivered online, no trip',
+  'apply.delivery.point': 'Pick-up point',
+  'apply.delivery.pointHint':
+    'If you choose none, collect it at the window that accepts your application.',
+  'apply.delivery.pointDefault': 'The accepting window’s service point',
+  'apply.delivery.recipient': 'Recipient',
+  'apply.delivery.phone': 'Recipient’s mobile number',
+  'apply.delivery.address': 'Postal address',
+  'apply.delivery.chosen': 'Delivery (applicant’s choice)',
+  'apply.delivery.to': 'To: {recipient}, {phone}, {address}',
+  'apply.delivery.at': 'Pick-up point: {point}',
+  'apply.delivery.atWindow': 'At the accepting window',
+
   'apply.materials.title': 'Materials',
   'apply.materials.uploadNote':
     'A file is uploaded as soon as you choose it: PDF, JPG, PNG or OFD, recognised by its content, whatever its extension.',

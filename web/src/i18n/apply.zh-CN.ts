@@ -52,6 +52,22 @@ export const applyZhCN = {
     '{date} 窗口一次性告知您需要补正以下全部内容。补正期间暂停计时，补正后提交即可，无需再跑。',
   'apply.correction.asked': '补正要求：',
 
+  'apply.delivery.title': '领取方式',
+  'apply.delivery.intro': '办结后，结果怎样交到您手上。提交前都可以改。',
+  'apply.delivery.hint.pickup': '到服务网点窗口领取，凭身份证',
+  'apply.delivery.hint.post': 'EMS 免费寄到您填写的地址',
+  'apply.delivery.hint.electronic': '电子证照和结果文书在线送达，不用跑腿',
+  'apply.delivery.point': '领取网点',
+  'apply.delivery.pointHint': '不选则在受理您申请的窗口领取。',
+  'apply.delivery.pointDefault': '受理窗口所在网点',
+  'apply.delivery.recipient': '收件人',
+  'apply.delivery.phone': '收件人手机号码',
+  'apply.delivery.address': '收件地址',
+  'apply.delivery.chosen': '领取方式（申请人选择）',
+  'apply.delivery.to': '寄往：{recipient}，{phone}，{address}',
+  'apply.delivery.at': '领取网点：{point}',
+  'apply.delivery.atWindow': '在受理窗口领取',
+
   'apply.materials.title': '申请材料',
   'apply.materials.uploadNote':
     '选择文件后立即上传。可上传 PDF、JPG、PNG 或 OFD 文件，格式按文件内容识别，与扩展名无关。',

@@ -4,11 +4,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../../../api';
 import { useLocalName } from '../../../catalogue/labels';
 import { useLoad } from '../../../catalogue/useLoad';
-import { casePath, parseSubject, type CaseDetail, type CaseMaterial } from '../../../cases/model';
+import {
+  casePath,
+  parseSubject,
+  type CaseDetail,
+  type CaseMaterial,
+  type DeliveryChoice,
+} from '../../../cases/model';
 import { NoticeLink } from '../../../cases/NoticeLinks';
 import { enumLabel, fieldTitle } from '../../../cases/useSubject';
 import { useLocale, useT, type MessageKey } from '../../../i18n';
 import { Loading } from '../../../shell/Loading';
+import { DeliveryChoiceSection, deliveryComplete, deliveryPartLabel } from './DeliveryChoice';
 import { Materials, type Choice } from './Materials';
 import { PaperMaterials } from './PaperMaterials';
 import { useCaseRoutes } from './paths';
@@ -101,6 +108,9 @@ function Editor({
   const [paper, setPaper] = useState(
     () => new Set(detail.materials.filter((m) => m.source === 'paper').map((m) => m.key)),
   );
+  const [delivery, setDelivery] = useState<DeliveryChoice>(
+    () => detail.deliveryChoice ?? { method: 'pickup' },
+  );
   const [summary, setSummary] = useState<Summary | null>(null);
   // Problems still standing beside their field or material (cleared as each is changed).
   const [marks, setMarks] = useState<Map<string, string>>(new Map());
@@ -137,6 +147,7 @@ function Editor({
     const target = targetOf(path);
     if (!target) return null;
     if (target.kind === 'field') return { shown: title(target.key), raw: [] };
+    if (target.kind === 'delivery') return { shown: deliveryPartLabel(t, target.key), raw: [] };
     const m = app.materials.find((x) => x.key === target.key);
     return { shown: materialName(target.key), raw: m ? [m.name] : [] };
   };
@@ -148,6 +159,8 @@ function Editor({
       for (const f of section.fields) order.set(`field:${f.key}`, order.size);
     }
     for (const m of app.materials) order.set(`material:${m.key}`, order.size);
+    for (const key of ['method', 'servicePoint', 'post.recipient', 'post.phone', 'post.address'])
+      order.set(`delivery:${key}`, order.size);
     return order;
   }, [app]);
   const inPageOrder = (list: Problem[]) =>
@@ -206,12 +219,14 @@ function Editor({
     setSummary({ title: error.message, list: list.length > 1 || list[0]?.target ? list : [] });
   };
 
-  const save = async (): Promise<CaseDetail | null> => {
+  /** A half-typed address does not stop a save; submitting sends it, so its gaps are named. */
+  const save = async (submitting = false): Promise<CaseDetail | null> => {
     try {
       const stored = await api.patch<CaseDetail>(casePath(detail.id), {
         version: detail.version,
         formData: formData(),
         materials: materials(),
+        ...(submitting || deliveryComplete(delivery) ? { deliveryChoice: delivery } : {}),
       });
       onChange(stored);
       return stored;
@@ -251,7 +266,7 @@ function Editor({
     }
     setBusy('submit');
     try {
-      const stored = await save();
+      const stored = await save(true);
       if (!stored) return;
       if (formatProblems.length) {
         setSummary({
@@ -449,6 +464,16 @@ function Editor({
           asked={asked}
         />
       )}
+
+      <DeliveryChoiceSection
+        value={delivery}
+        problems={marks}
+        onChange={(next) => {
+          setDelivery(next);
+          unmark(marks.size ? [...marks.keys()].filter((k) => k.startsWith('delivery:')) : []);
+          setSaved(null);
+        }}
+      />
 
       <div className={styles.toolbar}>
         <Button

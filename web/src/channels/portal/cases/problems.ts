@@ -2,13 +2,16 @@ import type { ApiError } from '../../../api';
 
 /** One thing to fix, and where: a form field, a material, or the application as a whole. */
 export interface Problem {
-  target: { kind: 'field' | 'material'; key: string } | null;
+  target: { kind: 'field' | 'material' | 'delivery'; key: string } | null;
   message: string;
 }
 
 export function targetOf(field: string | undefined): Problem['target'] {
   if (field?.startsWith('formData.')) return { kind: 'field', key: field.slice(9) };
   if (field?.startsWith('materials.')) return { kind: 'material', key: field.slice(10) };
+  if (field?.startsWith('deliveryChoice')) {
+    return { kind: 'delivery', key: field.slice(15) || 'method' };
+  }
   return null;
 }
 
@@ -43,10 +46,16 @@ export const problemKey = (target: NonNullable<Problem['target']>) =>
 /** The id of a field's control, as antd's Form names it ('apply_premises.area_m2'). */
 export const fieldId = (key: string) => `apply_${key}`;
 export const materialId = (key: string) => `material-${key}`;
+export const deliveryId = (key: string) => `delivery-${key.replace('.', '-')}`;
 
 /** Moves focus to a field or material named in the summary, scrolling it into view. */
 export function focusTarget(target: NonNullable<Problem['target']>) {
-  const id = target.kind === 'field' ? fieldId(target.key) : materialId(target.key);
+  const id =
+    target.kind === 'field'
+      ? fieldId(target.key)
+      : target.kind === 'material'
+        ? materialId(target.key)
+        : deliveryId(target.key);
   const element = document.getElementById(id);
   if (!element) return;
   const focusable = element.matches('input, select, textarea, button')
