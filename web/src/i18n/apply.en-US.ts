@@ -57,6 +57,11 @@ export const applyEnUS: Record<keyof typeof applyZhCN, string> = {
     'On {date} the window asked you, all at once, to correct everything below. The clock is stopped meanwhile; submit your corrections here, no trip needed.',
   'apply.correction.asked': 'Correction asked: ',
 
+  'apply.autosave.restored': 'What you typed on this device and had not sent is back; saving it…',
+  'apply.autosave.saving': 'Saving…',
+  'apply.autosave.saved': 'Saved automatically at {time}',
+  'apply.autosave.offline': 'You are offline: what you type is kept on this device and sent when the network is back.',
+  'apply.autosave.failed': 'Could not save automatically: {message}',
   'apply.delivery.title': 'How to receive the result',
   'apply.delivery.intro':
     'How the result reaches you once the case is decided. You can change it until you submit.',

@@ -52,6 +52,11 @@ export const applyZhCN = {
     '{date} 窗口一次性告知您需要补正以下全部内容。补正期间暂停计时，补正后提交即可，无需再跑。',
   'apply.correction.asked': '补正要求：',
 
+  'apply.autosave.restored': '已恢复您上次在本机填写、尚未上传的内容，正在保存…',
+  'apply.autosave.saving': '正在自动保存…',
+  'apply.autosave.saved': '已自动保存（{time}）',
+  'apply.autosave.offline': '网络已断开：填写的内容已保存在本机，联网后自动上传。',
+  'apply.autosave.failed': '自动保存未成功：{message}',
   'apply.delivery.title': '领取方式',
   'apply.delivery.intro': '办结后，结果怎样交到您手上。提交前都可以改。',
   'apply.delivery.hint.pickup': '到服务网点窗口领取，凭身份证',

@@ -15,6 +15,7 @@ import { NoticeLink } from '../../../cases/NoticeLinks';
 import { enumLabel, fieldTitle } from '../../../cases/useSubject';
 import { useLocale, useT, type MessageKey } from '../../../i18n';
 import { Loading } from '../../../shell/Loading';
+import { dropKept, keepDraft, readKept, useOnlineTick, type AutosaveState } from './autosave';
 import { DeliveryChoiceSection, deliveryComplete, deliveryPartLabel } from './DeliveryChoice';
 import { Materials, type Choice } from './Materials';
 import { PaperMaterials } from './PaperMaterials';
@@ -63,6 +64,9 @@ export function ApplicationForm(props: ApplicationFormProps) {
 }
 
 type Busy = 'save' | 'submit' | null;
+/** A save asked for (the button), part of a submission, or made by itself after a change. */
+type SaveMode = 'save' | 'submit' | 'auto';
+const AUTOSAVE_DELAY_MS = 1500;
 interface Summary {
   title: string;
   list: Problem[];
@@ -101,16 +105,31 @@ function Editor({
   const { locale } = useLocale();
   const name = useLocalName();
   const [form] = Form.useForm();
+  // The applicant's own channels save by themselves; a clerk at the counter saves on purpose.
+  const autosave = materialsBy === 'applicant';
+  const [restored] = useState(() => (autosave ? readKept(detail.id, detail.version) : null));
   // Everything answered so far, asked on this page or not: the conditions read all of it.
-  const [values, setValues] = useState<Record<string, unknown>>(detail.formData);
+  const [values, setValues] = useState<Record<string, unknown>>(() =>
+    restored ? { ...detail.formData, ...restored.values } : detail.formData,
+  );
   const [choices, setChoices] = useState(() => initialChoices(app, detail.materials));
   // Handed in on paper at a counter: kept through the applicant's own saves on other channels.
   const [paper, setPaper] = useState(
     () => new Set(detail.materials.filter((m) => m.source === 'paper').map((m) => m.key)),
   );
   const [delivery, setDelivery] = useState<DeliveryChoice>(
-    () => detail.deliveryChoice ?? { method: 'pickup' },
+    () => restored?.delivery ?? detail.deliveryChoice ?? { method: 'pickup' },
   );
+  // Changes the server has not taken yet; each change bumps the count a save started from.
+  const changes = useRef(restored ? 1 : 0);
+  const [dirty, setDirty] = useState(Boolean(restored));
+  const [auto, setAuto] = useState<AutosaveState>({ kind: restored ? 'restored' : 'idle' });
+  const online = useOnlineTick();
+  const version = useRef(detail.version);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  useEffect(() => {
+    version.current = detail.version;
+  }, [detail.version]);
   const [summary, setSummary] = useState<Summary | null>(null);
   // Problems still standing beside their field or material (cleared as each is changed).
   const [marks, setMarks] = useState<Map<string, string>>(new Map());
@@ -219,28 +238,79 @@ function Editor({
     setSummary({ title: error.message, list: list.length > 1 || list[0]?.target ? list : [] });
   };
 
-  /** A half-typed address does not stop a save; submitting sends it, so its gaps are named. */
-  const save = async (submitting = false): Promise<CaseDetail | null> => {
+  const changed = () => {
+    changes.current += 1;
+    setDirty(true);
+    setSaved(null);
+  };
+
+  /**
+   * A half-typed address does not stop a save; submitting sends it, so its gaps are named.
+   * Saves run one after another, each on the version the one before left, so an autosave on
+   * its way never turns the applicant's own click into a conflict.
+   */
+  const save = (mode: SaveMode = 'save'): Promise<CaseDetail | null> => {
+    const run = () => saveNow(mode);
+    const next = queue.current.then(run, run);
+    queue.current = next;
+    return next;
+  };
+
+  const saveNow = async (mode: SaveMode): Promise<CaseDetail | null> => {
+    const from = changes.current;
     try {
       const stored = await api.patch<CaseDetail>(casePath(detail.id), {
-        version: detail.version,
+        version: version.current,
         formData: formData(),
         materials: materials(),
-        ...(submitting || deliveryComplete(delivery) ? { deliveryChoice: delivery } : {}),
+        ...(mode === 'submit' || deliveryComplete(delivery) ? { deliveryChoice: delivery } : {}),
       });
+      // Typed while the save was on its way: still to be saved.
+      if (changes.current === from) {
+        setDirty(false);
+        dropKept(detail.id);
+      }
+      version.current = stored.version;
+      if (mode === 'auto') setAuto({ kind: 'saved', at: new Date() });
       onChange(stored);
       return stored;
     } catch (error) {
+      // An autosave that fails quietly says so in the status line; a conflict still shows.
+      if (mode === 'auto' && error instanceof ApiError && error.status !== 409) {
+        setAuto(
+          error.status === 0 ? { kind: 'offline' } : { kind: 'failed', message: error.message },
+        );
+        return null;
+      }
       fail(error);
       return null;
     }
   };
 
+  // Every change is kept on the device at once, and sent a moment after the typing stops.
+  useEffect(() => {
+    if (!autosave || !dirty) return;
+    keepDraft(detail.id, { version: detail.version, values, delivery });
+  }, [autosave, dirty, detail.id, detail.version, values, delivery]);
+  useEffect(() => {
+    if (!autosave || !dirty || busy !== null) return;
+    const timer = window.setTimeout(() => {
+      if (!navigator.onLine) {
+        setAuto({ kind: 'offline' });
+        return;
+      }
+      setAuto({ kind: 'saving' });
+      void save('auto');
+    }, AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+    // `save` reads the state listed here; the timer starts again whenever any of it changes.
+  }, [autosave, dirty, busy, values, delivery, choices, paper, detail.version, online]);
+
   const onSave = async () => {
     setSummary(null);
     setSaved(null);
     setBusy('save');
-    const stored = await save();
+    const stored = await save('save');
     setBusy(null);
     if (stored) setSaved(t('apply.form.saved', { time: new Date().toLocaleTimeString(locale) }));
   };
@@ -266,7 +336,7 @@ function Editor({
     }
     setBusy('submit');
     try {
-      const stored = await save(true);
+      const stored = await save('submit');
       if (!stored) return;
       if (formatProblems.length) {
         setSummary({
@@ -294,7 +364,7 @@ function Editor({
       return next;
     });
     unmark([`material:${key}`]);
-    setSaved(null);
+    changed();
   };
 
   const setOnPaper = (key: string, on: boolean) => {
@@ -305,7 +375,7 @@ function Editor({
       return next;
     });
     unmark([`material:${key}`]);
-    setSaved(null);
+    changed();
   };
 
   return (
@@ -393,11 +463,11 @@ function Editor({
           form={form}
           name="apply"
           layout="vertical"
-          initialValues={detail.formData}
-          onValuesChange={(changed: Record<string, unknown>) => {
-            setValues((old) => ({ ...old, ...changed }));
-            unmark(Object.keys(changed).map((k) => `field:${k}`));
-            setSaved(null);
+          initialValues={values}
+          onValuesChange={(given: Record<string, unknown>) => {
+            setValues((old) => ({ ...old, ...given }));
+            unmark(Object.keys(given).map((k) => `field:${k}`));
+            changed();
           }}
         >
           {app.sections.map((section) => {
@@ -471,7 +541,7 @@ function Editor({
         onChange={(next) => {
           setDelivery(next);
           unmark(marks.size ? [...marks.keys()].filter((k) => k.startsWith('delivery:')) : []);
-          setSaved(null);
+          changed();
         }}
       />
 
@@ -488,14 +558,35 @@ function Editor({
         <Button size="large" loading={busy === 'save'} disabled={busy !== null} onClick={onSave}>
           {t('apply.form.save')}
         </Button>
-        <span role="status" className={styles.toolbarNote}>
-          {saved}
+        <span role="status" className={styles.toolbarNote} data-testid="save-status">
+          {saved ?? (autosave && autosaveText(t, auto, locale))}
         </span>
       </div>
 
       {correcting && <Withdraw detail={detail} onChange={onChange} />}
     </div>
   );
+}
+
+function autosaveText(
+  t: ReturnType<typeof useT>,
+  state: AutosaveState,
+  locale: string,
+): string | null {
+  switch (state.kind) {
+    case 'restored':
+      return t('apply.autosave.restored');
+    case 'saving':
+      return t('apply.autosave.saving');
+    case 'saved':
+      return t('apply.autosave.saved', { time: state.at.toLocaleTimeString(locale) });
+    case 'offline':
+      return t('apply.autosave.offline');
+    case 'failed':
+      return t('apply.autosave.failed', { message: state.message });
+    default:
+      return null;
+  }
 }
 
 function FieldInput({
