@@ -60,7 +60,8 @@ export const applyEnUS: Record<keyof typeof applyZhCN, string> = {
   'apply.autosave.restored': 'What you typed on this device and had not sent is back; saving it…',
   'apply.autosave.saving': 'Saving…',
   'apply.autosave.saved': 'Saved automatically at {time}',
-  'apply.autosave.offline': 'You are offline: what you type is kept on this device and sent when the network is back.',
+  'apply.autosave.offline':
+    'You are offline: what you type is kept on this device and sent when the network is back.',
   'apply.autosave.failed': 'Could not save automatically: {message}',
   'apply.delivery.title': 'How to receive the result',
   'apply.delivery.intro':
