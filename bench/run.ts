@@ -1,6 +1,7 @@
 /**
  * OneTrip's benchmarks: `npm run bench` (full) or `npm run bench -- --quick` (the harness check).
- * Options: --only=P1,P1b,P4,P5,P2,P3  --runs=N  --seconds=S.  DATABASE_URL picks the server.
+ * Options: --only=P1,P1b,P4,P5,P2,P3  --runs=N  --seconds=S  --p3-size=N (P3's large size).
+ * DATABASE_URL picks the server.
  * Writes bench/results/latest.json and bench/results/<ISO date-time>.json; see BENCHMARKS.md.
  */
 import fs from 'node:fs';
@@ -27,6 +28,8 @@ async function main() {
   const quick = process.argv.includes('--quick');
   const only = new Set((option('only') ?? ALL.join(',')).toUpperCase().split(','));
   for (const o of only) if (!ALL.includes(o)) throw new Error(`unknown scenario ${o}`);
+  const p3Size = option('p3-size');
+  if (p3Size !== undefined && !(Number(p3Size) > 0)) throw new Error(`bad --p3-size=${p3Size}`);
   const resultsDir = path.resolve(import.meta.dirname, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   const startedAt = new Date();
@@ -53,6 +56,7 @@ async function main() {
     runs: Number(option('runs') ?? (quick ? 3 : 5)),
     seconds: Number(option('seconds') ?? (quick ? 2 : 15)),
     workers: 4,
+    p3Size: option('p3-size') === undefined ? undefined : Number(option('p3-size')),
     scratch,
     machine,
     resultsDir,

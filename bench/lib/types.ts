@@ -32,6 +32,8 @@ export interface Context {
   /** Seconds of each timed load run. */
   seconds: number;
   workers: number;
+  /** P3's large size (`--p3-size=N`); unset: 10 M, 25 k in a quick run. */
+  p3Size?: number | undefined;
   scratch: Scratch;
   machine: Machine;
   resultsDir: string;
