@@ -86,6 +86,11 @@ export interface FormProperty {
     | 'phone';
   'x-order'?: number;
   'x-help'?: string;
+  /**
+   * English labels of the enumerated codes ({ own: 'Owned', lease: 'Leased' }), like
+   * 'x-title-en' for the title: the Chinese reading stays in 'x-help'.
+   */
+  'x-enum-en'?: Record<string, string>;
 }
 
 /** An item's form: a JSON Schema whose property names are data-element keys. */

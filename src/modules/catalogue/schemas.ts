@@ -50,6 +50,12 @@ const FormProperty = Type.Object(
     'x-widget': Type.Optional(Type.String({ maxLength: 30 })),
     'x-order': Type.Optional(Type.Integer()),
     'x-help': Type.Optional(Type.String({ maxLength: 300 })),
+    'x-enum-en': Type.Optional(
+      Type.Record(Type.String(), Type.String({ minLength: 1, maxLength: 200 }), {
+        maxProperties: 50,
+        description: 'English label of each enumerated code',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -40,6 +40,31 @@ describe('checkItem', () => {
     expect(checkItem({ ...base, visits: 1 }, departments)[0]?.field).toBe('visitReason');
     expect(checkItem({ ...base, visits: 1, visitReason: '需现场核验' }, departments)).toEqual([]);
   });
+  it('refuses an English label for a code the field does not offer', () => {
+    const owned = {
+      type: 'string' as const,
+      title: '经营场所权属',
+      'x-title-en': 'Ownership of the premises',
+      enum: ['own', 'lease'],
+    };
+    const form = (labels: Record<string, string>) => ({
+      type: 'object' as const,
+      properties: { 'premises.ownership': { ...owned, 'x-enum-en': labels } },
+      required: [],
+    });
+    expect(
+      checkItem({ ...base, form: form({ own: 'Owned', lease: 'Leased' }) }, departments),
+    ).toEqual([]);
+    expect(
+      checkItem({ ...base, form: form({ own: 'Owned', rent: 'Rented' }) }, departments),
+    ).toEqual([
+      {
+        code: 'validation_other',
+        field: 'form.properties.premises.ownership.x-enum-en',
+        params: { code: 'rent' },
+      },
+    ]);
+  });
   it('refuses an unknown department and a conditional material without condition, together', () => {
     const problems = checkItem(
       {

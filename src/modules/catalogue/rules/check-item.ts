@@ -32,6 +32,19 @@ export function checkItem(
       problems.push({ code: 'item_condition_required', field: `materials[${i}].condition` });
     }
   });
+  // A label for a code the field does not offer would never show, and hides a typo in either.
+  for (const [key, property] of Object.entries(item.form.properties)) {
+    const codes = new Set((property.enum ?? []).map(String));
+    for (const code of Object.keys(property['x-enum-en'] ?? {})) {
+      if (!codes.has(code)) {
+        problems.push({
+          code: 'validation_other',
+          field: `form.properties.${key}.x-enum-en`,
+          params: { code },
+        });
+      }
+    }
+  }
   for (const key of item.form.required) {
     if (!item.form.properties[key]) {
       problems.push({ code: 'validation_other', field: `form.required` });

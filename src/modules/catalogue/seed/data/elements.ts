@@ -4,7 +4,7 @@
  * item that asks for it: that is what lets a bundle (一件事) ask each question once.
  *
  * Hand-written for OneTrip's Xihu seed. Enumerated values are stable codes (the CEL conditions
- * compare against them); `x-help` gives their Chinese reading until the form renderer shows labels.
+ * compare against them); `x-help` gives their Chinese reading and `x-enum-en` their English one.
  */
 import type { FormProperty, FormSchema } from '../../model.ts';
 
@@ -51,19 +51,26 @@ const flag = (title: string, en: string, help?: string): FormProperty => ({
   'x-widget': 'switch',
   ...(help ? { 'x-help': help } : {}),
 });
-/** An enumeration of codes; `labels` reads them in Chinese for the help text. */
-const choice = (title: string, en: string, labels: Record<string, string>): FormProperty => ({
+/** Each code of an enumeration with its Chinese and its English reading. */
+type Labels = Record<string, readonly [zh: string, en: string]>;
+
+/**
+ * An enumeration of codes: 'x-help' reads them in Chinese, 'x-enum-en' in English, so that a
+ * form in either language shows words and never a code.
+ */
+export const choice = (title: string, en: string, labels: Labels): FormProperty => ({
   type: 'string',
   title,
   'x-title-en': en,
   enum: Object.keys(labels),
   'x-widget': 'select',
   'x-help': Object.entries(labels)
-    .map(([code, zh]) => `${code}：${zh}`)
+    .map(([code, [zh]]) => `${code}：${zh}`)
     .join('；'),
+  'x-enum-en': Object.fromEntries(Object.entries(labels).map(([code, [, english]]) => [code, english])),
 });
 
-const SEX = { male: '男', female: '女' };
+const SEX = { male: ['男', 'Male'], female: ['女', 'Female'] } satisfies Labels;
 
 export const ELEMENTS: Record<string, FormProperty> = {
   // ---- the applicant (申请人) ----------------------------------------------------------------
@@ -82,10 +89,10 @@ export const ELEMENTS: Record<string, FormProperty> = {
   'applicant.hukou_address': text('户籍地址', 'Registered (hukou) address', { maxLength: 200 }),
   'applicant.has_local_hukou': flag('是否西湖区户籍', 'Hukou registered in Xihu District'),
   'applicant.marital_status': choice('婚姻状况', 'Marital status', {
-    unmarried: '未婚',
-    married: '已婚',
-    divorced: '离婚',
-    widowed: '丧偶',
+    unmarried: ['未婚', 'Never married'],
+    married: ['已婚', 'Married'],
+    divorced: ['离婚', 'Divorced'],
+    widowed: ['丧偶', 'Widowed'],
   }),
   'applicant.household_size': int('共同生活家庭成员人数', 'Members of the household', {
     minimum: 1,
@@ -110,12 +117,12 @@ export const ELEMENTS: Record<string, FormProperty> = {
   'applicant.is_student': flag('是否在校学生或应届毕业生', 'Student or graduating this year'),
   'applicant.move_from_address': text('迁出地址', 'Moving from (address)', { maxLength: 200 }),
   'applicant.move_reason': choice('迁移原因', 'Reason for moving the hukou', {
-    work: '工作调动',
-    talent: '人才引进',
-    marriage: '投靠配偶',
-    dependants: '投靠父母或子女',
-    housing: '购房或自有住房',
-    study: '升学',
+    work: ['工作调动', 'Job transfer'],
+    talent: ['人才引进', 'Talent scheme'],
+    marriage: ['投靠配偶', 'Joining a spouse'],
+    dependants: ['投靠父母或子女', 'Joining parents or children'],
+    housing: ['购房或自有住房', 'Bought or owns a home'],
+    study: ['升学', 'Going to school or university'],
   }),
   'applicant.meets_settlement_conditions': flag(
     '是否符合杭州市落户条件',
@@ -142,13 +149,13 @@ export const ELEMENTS: Record<string, FormProperty> = {
   ),
   'enterprise.business_scope': longText('经营范围', 'Business scope'),
   'enterprise.type': choice('市场主体类型', 'Type of market entity', {
-    'limited-company': '有限责任公司',
-    'joint-stock-company': '股份有限公司',
-    'sole-proprietorship': '个人独资企业',
-    partnership: '合伙企业',
-    'individual-business': '个体工商户',
-    'farmers-cooperative': '农民专业合作社',
-    branch: '分支机构',
+    'limited-company': ['有限责任公司', 'Limited liability company'],
+    'joint-stock-company': ['股份有限公司', 'Company limited by shares'],
+    'sole-proprietorship': ['个人独资企业', 'Sole proprietorship'],
+    partnership: ['合伙企业', 'Partnership'],
+    'individual-business': ['个体工商户', 'Individual business'],
+    'farmers-cooperative': ['农民专业合作社', "Farmers' cooperative"],
+    branch: ['分支机构', 'Branch'],
   }),
   'enterprise.employees': int('从业人数', 'Number of employees'),
   'enterprise.registered_address': text('住所（注册地址）', 'Registered address', {
@@ -163,8 +170,8 @@ export const ELEMENTS: Record<string, FormProperty> = {
     'Holds a public place hygiene permit',
   ),
   'enterprise.deregistration_type': choice('注销方式', 'Kind of deregistration', {
-    simplified: '简易注销',
-    ordinary: '普通注销',
+    simplified: ['简易注销', 'Simplified deregistration'],
+    ordinary: ['普通注销', 'Ordinary deregistration'],
   }),
   'enterprise.is_chain_brand': flag('是否品牌连锁门店', 'Store of a branded chain'),
   'enterprise.sells_prepaid_cards': flag(
@@ -190,25 +197,25 @@ export const ELEMENTS: Record<string, FormProperty> = {
   // ---- social organisations and schools ------------------------------------------------------
   'organisation.name': text('组织（机构）名称', 'Organisation name', { maxLength: 200 }),
   'organisation.type': choice('社会组织类型', 'Kind of social organisation', {
-    'social-group': '社会团体',
-    'private-non-enterprise': '民办非企业单位（社会服务机构）',
-    foundation: '基金会',
+    'social-group': ['社会团体', 'Social group'],
+    'private-non-enterprise': ['民办非企业单位（社会服务机构）', 'Private non-enterprise unit (social service organisation)'],
+    foundation: ['基金会', 'Foundation'],
   }),
   'organisation.sponsor': text('业务主管单位', 'Supervising authority'),
   'organisation.for_profit': flag('举办者是否选择营利性', 'Run for profit'),
   'training.category': choice('培训类别', 'Kind of training', {
-    arts: '文化艺术类',
-    sports: '体育类',
-    stem: '科技类',
-    vocational: '职业技能类',
+    arts: ['文化艺术类', 'Culture and arts'],
+    sports: ['体育类', 'Sports'],
+    stem: ['科技类', 'Science and technology'],
+    vocational: ['职业技能类', 'Vocational skills'],
   }),
 
   // ---- premises (经营场所) -------------------------------------------------------------------
   'premises.address': text('经营场所地址', 'Address of the premises', { maxLength: 200 }),
   'premises.area_m2': num('经营场所使用面积（平方米）', 'Floor area of the premises (m²)'),
   'premises.ownership': choice('经营场所权属', 'Ownership of the premises', {
-    own: '自有',
-    lease: '租赁',
+    own: ['自有', 'Owned'],
+    lease: ['租赁', 'Leased'],
   }),
   'premises.has_outdoor_sign': flag('是否设置户外招牌', 'Puts up an outdoor shop sign'),
   'premises.seats': int('就餐座位数', 'Seats for diners'),
@@ -221,10 +228,10 @@ export const ELEMENTS: Record<string, FormProperty> = {
 
   // ---- food and drugs ------------------------------------------------------------------------
   'food.business_type': choice('食品经营主体业态', 'Kind of food business', {
-    catering: '餐饮服务经营者',
-    retail: '食品销售经营者',
-    canteen: '单位食堂',
-    'central-kitchen': '中央厨房',
+    catering: ['餐饮服务经营者', 'Catering service'],
+    retail: ['食品销售经营者', 'Food retail'],
+    canteen: ['单位食堂', 'Workplace or school canteen'],
+    'central-kitchen': ['中央厨房', 'Central kitchen'],
   }),
   'food.sells_bulk_food': flag('是否销售散装食品', 'Sells unpackaged (bulk) food'),
   'food.sells_cold_dishes': flag(
@@ -269,10 +276,10 @@ export const ELEMENTS: Record<string, FormProperty> = {
   'property.area_m2': num('建筑面积（平方米）', 'Floor area (m²)'),
   'property.price_wan': num('成交价格（万元）', 'Transaction price (10,000 CNY)'),
   'property.use': choice('房屋用途', 'Use of the building', {
-    residential: '住宅',
-    commercial: '商业',
-    office: '办公',
-    industrial: '工业',
+    residential: ['住宅', 'Residential'],
+    commercial: ['商业', 'Commercial'],
+    office: ['办公', 'Office'],
+    industrial: ['工业', 'Industrial'],
   }),
   'property.has_mortgage': flag('是否存在未注销的抵押', 'Has an outstanding mortgage'),
   'property.with_loan': flag('购房是否申请抵押贷款', 'Buyer takes a mortgage loan'),
@@ -291,15 +298,15 @@ export const ELEMENTS: Record<string, FormProperty> = {
   'deceased.resident_id': residentId('逝者公民身份号码', "Deceased's resident ID number"),
   'deceased.date_of_death': date('死亡日期', 'Date of death'),
   'deceased.place_of_death': choice('死亡地点', 'Place of death', {
-    hospital: '医疗机构内',
-    home: '家中',
-    other: '其他场所',
+    hospital: ['医疗机构内', 'In a hospital or clinic'],
+    home: ['家中', 'At home'],
+    other: ['其他场所', 'Elsewhere'],
   }),
   'deceased.applicant_relationship': choice('申请人与逝者关系', 'Relationship to the deceased', {
-    spouse: '配偶',
-    child: '子女',
-    parent: '父母',
-    other: '其他亲属',
+    spouse: ['配偶', 'Spouse'],
+    child: ['子女', 'Child'],
+    parent: ['父母', 'Parent'],
+    other: ['其他亲属', 'Other relative'],
   }),
   'deceased.had_employee_pension': flag(
     '逝者是否领取职工基本养老金或在职参保',
@@ -332,15 +339,15 @@ export const ELEMENTS: Record<string, FormProperty> = {
     maxLength: 32,
   }),
   'housing.withdrawal_reason': choice('公积金提取原因', 'Reason for the withdrawal', {
-    purchase: '购买自住住房',
-    rent: '租赁自住住房',
-    retirement: '离休、退休',
-    'loan-repayment': '偿还住房贷款本息',
-    deceased: '职工死亡（继承）',
+    purchase: ['购买自住住房', 'Buying a home to live in'],
+    rent: ['租赁自住住房', 'Renting a home to live in'],
+    retirement: ['离休、退休', 'Retirement'],
+    'loan-repayment': ['偿还住房贷款本息', 'Repaying a home loan'],
+    deceased: ['职工死亡（继承）', 'Death of the account holder (inheritance)'],
   }),
   'housing.support_type': choice('住房保障方式', 'Kind of housing support', {
-    'rental-housing': '公共租赁住房实物配租',
-    'rental-subsidy': '租赁补贴（货币补贴）',
+    'rental-housing': ['公共租赁住房实物配租', 'A public rental flat'],
+    'rental-subsidy': ['租赁补贴（货币补贴）', 'Rent subsidy (cash)'],
   }),
 
   // ---- work ----------------------------------------------------------------------------------
@@ -363,26 +370,26 @@ export const ELEMENTS: Record<string, FormProperty> = {
   'veteran.enlistment_date': date('入伍时间', 'Date of enlistment'),
   'veteran.discharge_date': date('退出现役时间', 'Date of discharge'),
   'veteran.service_type': choice('退役类别', 'Kind of service', {
-    conscript: '义务兵',
-    nco: '士官',
-    officer: '军官',
+    conscript: ['义务兵', 'Conscript'],
+    nco: ['士官', 'Non-commissioned officer'],
+    officer: ['军官', 'Officer'],
   }),
   'veteran.resettlement_type': choice('安置方式', 'Kind of resettlement', {
-    'job-placement': '安排工作',
-    'self-employment': '自主就业',
-    retirement: '退休',
-    support: '供养',
+    'job-placement': ['安排工作', 'Job placement'],
+    'self-employment': ['自主就业', 'Finding own employment'],
+    retirement: ['退休', 'Retirement'],
+    support: ['供养', 'State support'],
   }),
 
   // ---- disability ----------------------------------------------------------------------------
   'disability.category': choice('残疾类别', 'Kind of disability', {
-    visual: '视力残疾',
-    hearing: '听力残疾',
-    speech: '言语残疾',
-    physical: '肢体残疾',
-    intellectual: '智力残疾',
-    mental: '精神残疾',
-    multiple: '多重残疾',
+    visual: ['视力残疾', 'Visual'],
+    hearing: ['听力残疾', 'Hearing'],
+    speech: ['言语残疾', 'Speech'],
+    physical: ['肢体残疾', 'Physical'],
+    intellectual: ['智力残疾', 'Intellectual'],
+    mental: ['精神残疾', 'Mental'],
+    multiple: ['多重残疾', 'Multiple'],
   }),
   'disability.level': int('残疾等级（1-4级）', 'Disability grade (1 = most severe)', {
     minimum: 1,
@@ -411,11 +418,11 @@ export const ELEMENTS: Record<string, FormProperty> = {
     maxLength: 30,
   }),
   'blood.recipient_relationship': choice('用血者与献血者关系', 'Blood user is the donor’s', {
-    self: '献血者本人',
-    spouse: '配偶',
-    parent: '父母',
-    child: '子女',
-    sibling: '兄弟姐妹',
+    self: ['献血者本人', 'The donor themselves'],
+    spouse: ['配偶', 'Spouse'],
+    parent: ['父母', 'Parent'],
+    child: ['子女', 'Child'],
+    sibling: ['兄弟姐妹', 'Brother or sister'],
   }),
 
   // ---- investment projects -------------------------------------------------------------------
@@ -426,9 +433,9 @@ export const ELEMENTS: Record<string, FormProperty> = {
   'project.land_area_mu': num('用地面积（亩）', 'Land area (mu)'),
   'project.floor_area_m2': num('总建筑面积（平方米）', 'Total floor area (m²)'),
   'project.eia_category': choice('环境影响评价类别', 'Environmental impact assessment class', {
-    report: '报告书',
-    table: '报告表',
-    registration: '登记表',
+    report: ['报告书', 'Full report'],
+    table: ['报告表', 'Report form'],
+    registration: ['登记表', 'Registration form'],
   }),
   'project.annual_energy_tce': num(
     '年综合能源消费量（吨标准煤）',
@@ -449,16 +456,16 @@ export const ELEMENTS: Record<string, FormProperty> = {
   // ---- miscellaneous -------------------------------------------------------------------------
   'vehicle.plate': text('号牌号码', 'Plate number', { maxLength: 10 }),
   'vehicle.type': choice('车辆类型', 'Kind of vehicle', {
-    'small-car': '小型汽车',
-    'large-car': '大型汽车',
-    motorcycle: '摩托车',
-    other: '其他',
+    'small-car': ['小型汽车', 'Small car'],
+    'large-car': ['大型汽车', 'Large vehicle'],
+    motorcycle: ['摩托车', 'Motorcycle'],
+    other: ['其他', 'Other'],
   }),
   'seal.count': int('刻制印章枚数', 'Number of seals', { minimum: 1, maximum: 20 }),
   'invoice.type': choice('发票种类', 'Kind of invoice', {
-    digital: '全面数字化电子发票',
-    'vat-special': '增值税专用发票（纸质）',
-    'vat-general': '增值税普通发票（纸质）',
+    digital: ['全面数字化电子发票', 'Fully digital e-invoice'],
+    'vat-special': ['增值税专用发票（纸质）', 'Special VAT invoice (paper)'],
+    'vat-general': ['增值税普通发票（纸质）', 'Ordinary VAT invoice (paper)'],
   }),
   'invoice.monthly_quantity': int('每月最高领用数量（份）', 'Invoices per month (max.)'),
   'event.name': text('活动名称', 'Event name'),
