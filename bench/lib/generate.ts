@@ -137,29 +137,55 @@ function rowPlan(
   columns: readonly Column[],
   row: Record<string, unknown>,
   overrides: Record<string, Cell>,
-): Cell[] {
-  return columns.map((col) => {
-    const o = overrides[col.name];
-    if (o) return o;
-    const v = row[col.name];
-    if (v === null || v === undefined) return () => '\\N';
-    if (col.type === 'timestamp with time zone') {
-      const ms = Date.parse(String(v));
-      return (c) => new Date(ms + c.deltaDays * DAY).toISOString();
-    }
-    if (col.type === 'date') {
-      const d = dayNumber(String(v));
-      return (c) => dayString(d + c.deltaDays);
-    }
-    const constant = encode(col, v);
-    return () => constant;
-  });
+): Compiled {
+  return compile(
+    columns.map((col): Cell | string => {
+      const o = overrides[col.name];
+      if (o) return o;
+      const v = row[col.name];
+      if (v === null || v === undefined) return '\\N';
+      if (col.type === 'timestamp with time zone') {
+        const ms = Date.parse(String(v));
+        return (c) => new Date(ms + c.deltaDays * DAY).toISOString();
+      }
+      if (col.type === 'date') {
+        const d = dayNumber(String(v));
+        return (c) => dayString(d + c.deltaDays);
+      }
+      return encode(col, v);
+    }),
+  );
 }
 
-const line = (cells: readonly Cell[], c: RowContext) => {
-  let s = cells[0]!(c);
-  for (let i = 1; i < cells.length; i++) s += `\t${cells[i]!(c)}`;
-  return `${s}\n`;
+/**
+ * A row's cells compiled: runs of constant cells joined once (with their tabs), so a copy costs
+ * a handful of concatenations.
+ */
+interface Compiled {
+  constants: string[];
+  cells: Cell[];
+}
+
+function compile(cells: readonly (Cell | string)[]): Compiled {
+  const constants: string[] = [''];
+  const live: Cell[] = [];
+  cells.forEach((cell, i) => {
+    const sep = i === 0 ? '' : '\t';
+    if (typeof cell === 'string') constants[constants.length - 1] += sep + cell;
+    else {
+      constants[constants.length - 1] += sep;
+      live.push(cell);
+      constants.push('');
+    }
+  });
+  constants[constants.length - 1] += '\n';
+  return { constants, cells: live };
+}
+
+const line = (row: Compiled, c: RowContext) => {
+  let s = row.constants[0]!;
+  for (let i = 0; i < row.cells.length; i++) s += row.cells[i]!(c) + row.constants[i + 1]!;
+  return s;
 };
 
 interface Template {
@@ -171,10 +197,10 @@ interface Template {
   acceptedDay: number | null;
   division: string;
   hasNumber: boolean;
-  cases: Cell[];
-  tasks: Cell[][];
-  trips: Cell[][];
-  ratings: Cell[][];
+  cases: Compiled;
+  tasks: Compiled[];
+  trips: Compiled[];
+  ratings: Compiled[];
 }
 
 export interface Templates {
@@ -370,7 +396,7 @@ async function copyRows(
   client: pg.Client,
   table: string,
   columns: readonly Column[],
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: Iterable<Buffer>,
 ) {
   const stream = client.query(
     copyFrom(`copy ${table} (${columns.map((c) => `"${c.name}"`).join(', ')}) from stdin`),
@@ -441,9 +467,9 @@ export async function generate(
   try {
     for (let lo = o.from; lo < o.to; lo += batch) {
       const hi = Math.min(o.to, lo + batch);
-      const tasks: string[] = [];
-      const trips: string[] = [];
-      const ratings: string[] = [];
+      const tasks = new Chunks();
+      const trips = new Chunks();
+      const ratings = new Chunks();
       function* casesOfBatch() {
         let chunk = '';
         for (let i = lo; i < hi; i++) {
@@ -473,31 +499,31 @@ export async function generate(
             o.sample.offer({ id: ctx.id, number: ctx.number });
           }
           chunk += line(t.cases, ctx);
-          for (const cells of t.tasks) tasks.push(line(cells, ctx));
-          for (const cells of t.trips) trips.push(line(cells, ctx));
-          for (const cells of t.ratings) ratings.push(line(cells, ctx));
+          for (const row of t.tasks) tasks.add(line(row, ctx));
+          for (const row of t.trips) trips.add(line(row, ctx));
+          for (const row of t.ratings) ratings.add(line(row, ctx));
           byState[state] = (byState[state] ?? 0) + 1;
           const created = t.createdMs + deltaDays * DAY;
           oldestMs = Math.min(oldestMs, created);
           newestMs = Math.max(newestMs, created);
-          if (chunk.length > 256 * 1024) {
-            yield chunk;
+          if (chunk.length > CHUNK) {
+            yield Buffer.from(chunk);
             chunk = '';
           }
         }
-        if (chunk) yield chunk;
+        if (chunk) yield Buffer.from(chunk);
       }
       await copyRows(main, 'cases', tpl.columns.cases, casesOfBatch());
       await pending;
       counts.cases += hi - lo;
       o.progress?.(counts.cases + o.from, counts.tasks + counts.trips + counts.ratings);
       pending = (async () => {
-        await copyRows(children, 'task', tpl.columns.task, joined(tasks));
-        await copyRows(children, 'trip', tpl.columns.trip, joined(trips));
-        await copyRows(children, 'rating', tpl.columns.rating, joined(ratings));
-        counts.tasks += tasks.length;
-        counts.trips += trips.length;
-        counts.ratings += ratings.length;
+        await copyRows(children, 'task', tpl.columns.task, tasks.done());
+        await copyRows(children, 'trip', tpl.columns.trip, trips.done());
+        await copyRows(children, 'rating', tpl.columns.rating, ratings.done());
+        counts.tasks += tasks.rows;
+        counts.trips += trips.rows;
+        counts.ratings += ratings.rows;
       })();
       pending.catch(() => {});
     }
@@ -515,14 +541,24 @@ export async function generate(
   };
 }
 
-function* joined(lines: readonly string[]) {
-  let chunk = '';
-  for (const l of lines) {
-    chunk += l;
-    if (chunk.length > 256 * 1024) {
-      yield chunk;
-      chunk = '';
+const CHUNK = 256 * 1024;
+
+/** Rows kept for a later COPY as buffers of about CHUNK characters (off the JS heap). */
+class Chunks {
+  rows = 0;
+  private readonly parts: Buffer[] = [];
+  private current = '';
+  add(row: string) {
+    this.rows++;
+    this.current += row;
+    if (this.current.length > CHUNK) {
+      this.parts.push(Buffer.from(this.current));
+      this.current = '';
     }
   }
-  if (chunk) yield chunk;
+  done(): Buffer[] {
+    if (this.current) this.parts.push(Buffer.from(this.current));
+    this.current = '';
+    return this.parts;
+  }
 }
