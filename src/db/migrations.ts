@@ -11,6 +11,7 @@ import * as cases from '../modules/cases/migrations/2026112805_cases.ts';
 import * as caseRollups from '../modules/cases/migrations/2026112807_case_rollups.ts';
 import * as casesListIndex from '../modules/cases/migrations/2026112809_cases_list_index.ts';
 import * as casesDeliveryChoice from '../modules/cases/migrations/2026112914_cases_delivery_choice.ts';
+import * as casesEnglishTexts from '../modules/cases/migrations/2026112915_english_texts.ts';
 import * as casesSubjectIndex from '../modules/cases/migrations/2026112813_cases_subject_index.ts';
 import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
 import * as certificates from '../modules/certificates/migrations/2026112808_certificates.ts';
@@ -42,6 +43,7 @@ const ALL: Record<string, Migration> = {
   '2026112812_files': files,
   '2026112813_cases_subject_index': casesSubjectIndex,
   '2026112914_cases_delivery_choice': casesDeliveryChoice,
+  '2026112915_english_texts': casesEnglishTexts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

@@ -34,6 +34,8 @@ export interface CaseTable {
   /** What it is about: `bundle:open-restaurant`, `item:…`, `internal-service`, `rating:<case id>`. */
   subject: string;
   title: string;
+  /** The catalogue's English name, for English pages; null where none is known (internal cases). */
+  title_en: string | null;
   state: CaseState;
   /** Outcome once decided: approved, or rejected by a department. */
   outcome: 'approved' | 'rejected' | null;
@@ -178,6 +180,8 @@ export interface NotificationTable {
   id: Generated<string>;
   account_id: string;
   case_id: string | null;
+  /** The outbox topic it tells of ('case.accept' …): pages word the body in the reader's language. */
+  kind: string | null;
   title: string;
   body: string;
   created_at: Generated<Date>;

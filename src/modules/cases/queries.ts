@@ -24,6 +24,7 @@ function summary(c: Case & { trips?: number }) {
     kind: c.kind,
     subject: c.subject,
     title: c.title,
+    titleEn: c.title_en,
     state: c.state,
     outcome: c.outcome,
     applicantName: c.applicant_name,
@@ -236,6 +237,8 @@ function taskView(
     id: t.id,
     stepKey: t.step_key,
     name: t.name,
+    // The definition the case started with names the step in English; the task keeps only Chinese.
+    nameEn: step.nameEn || t.name,
     itemKey: t.item_key,
     state: t.state,
     pausedBy: t.paused_by,

@@ -10,6 +10,7 @@ import { todayOf, type EngineDeps } from './engine/context.ts';
 import type { MaterialSources } from './engine/hooks.ts';
 import type { Clock } from './clock.ts';
 import { buildNotice, NOTICE_KINDS } from './notices.ts';
+import { messageTitle } from './rules/message-title.ts';
 import { renderNotice } from '../../shared/pdf/notice.ts';
 import { saveDraft, startDraft, submit } from './engine/draft.ts';
 import { startInternalService } from './engine/internal.ts';
@@ -527,15 +528,25 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags,
-        summary: 'My in-app notifications',
+        summary: 'My in-app notifications, newest first',
         querystring: Type.Object(PageQuery),
         response: {
           200: listOf(
             Type.Object({
               id: Type.String(),
               caseId: Nullable(Type.String()),
+              kind: Nullable(
+                Type.String({
+                  description:
+                    "What it tells of, the case event ('case.accept', 'case.deliver' …): " +
+                    'pages word the body in their language; null on older messages',
+                }),
+              ),
               title: Type.String(),
-              body: Type.String(),
+              titleEn: Nullable(
+                Type.String({ description: 'The title in English, where the case has one' }),
+              ),
+              body: Type.String({ description: 'The message as sent, in Chinese' }),
               createdAt: Type.String(),
               read: Type.Boolean(),
             }),
@@ -548,8 +559,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
       const q = db.selectFrom('notification').where('account_id', '=', request.actor!.accountId);
       const [rows, count] = await Promise.all([
         q
-          .selectAll()
-          .orderBy('created_at', 'desc')
+          .leftJoin('cases', 'cases.id', 'notification.case_id')
+          .selectAll('notification')
+          .select(['cases.title_en as case_title_en', 'cases.number as case_number'])
+          .orderBy('notification.created_at', 'desc')
+          .orderBy('notification.id')
           .limit(request.query.limit)
           .offset(request.query.offset)
           .execute(),
@@ -560,12 +574,52 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
         data: rows.map((r) => ({
           id: r.id,
           caseId: r.case_id,
+          kind: r.kind,
           title: r.title,
+          titleEn: r.case_title_en ? messageTitle('en-US', r.case_title_en, r.case_number) : null,
           body: r.body,
           createdAt: new Date(r.created_at).toISOString(),
           read: Boolean(r.read_at),
         })),
       };
+    },
+  );
+
+  app.post(
+    '/notifications/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark my notifications read',
+        body: Type.Object(
+          {
+            ids: Type.Array(Type.String({ format: 'uuid' }), {
+              minItems: 1,
+              maxItems: 100,
+              uniqueItems: true,
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            marked: Type.Integer({
+              description: 'How many were unread until now (others’ ids are ignored)',
+            }),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const marked = await db
+        .updateTable('notification')
+        .set({ read_at: new Date() })
+        .where('account_id', '=', request.actor!.accountId)
+        .where('id', 'in', request.body.ids)
+        .where('read_at', 'is', null)
+        .executeTakeFirst();
+      return { marked: Number(marked.numUpdatedRows) };
     },
   );
 };

@@ -10,6 +10,9 @@ export const CaseSummary = Type.Object({
   kind: S,
   subject: S,
   title: S,
+  titleEn: Nullable(
+    Type.String({ description: 'The title in English; null where none is known: show title' }),
+  ),
   state: S,
   outcome: NS,
   applicantName: S,
@@ -37,6 +40,7 @@ const TaskView = Type.Object({
   id: S,
   stepKey: S,
   name: S,
+  nameEn: Type.String({ description: 'The step name in English' }),
   itemKey: NS,
   state: S,
   pausedBy: NS,

@@ -75,16 +75,19 @@ export async function startDraft(
   if (!facts) throw badRequest('not_found', 'onBehalfOf', { what: 'applicant' });
   const catalogue = await itemCatalogue(deps.db);
   let title: string;
+  let titleEn: string;
   let def;
   let bundle: BundleDef | undefined;
   if (input.subject.kind === 'bundle') {
     bundle = await bundleDefinition(deps.db, input.subject.key);
     title = bundle.name;
+    titleEn = bundle.nameEn;
     def = deriveServiceDefinition({ kind: 'bundle', bundle }, catalogue);
   } else {
     const item = catalogue.get(input.subject.key);
     if (!item) throw new AppError(404, 'not_found', { what: `item ${input.subject.key}` });
     title = item.name;
+    titleEn = item.nameEn;
     def = deriveServiceDefinition({ kind: 'item', item }, catalogue);
   }
   const formKeys = new Set(
@@ -103,6 +106,7 @@ export async function startDraft(
         definition_id: definitionId,
         subject: `${input.subject.kind}:${input.subject.key}`,
         title,
+        title_en: titleEn || null,
         state: 'draft',
         outcome: null,
         number: null,

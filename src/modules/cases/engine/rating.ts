@@ -64,6 +64,9 @@ export async function rateCase(
           definition_id: definitionId,
           subject: `rating:${c.id}`,
           title: `差评整改：${c.title}（${c.number ?? ''}）`,
+          title_en: c.title_en
+            ? `Follow-up on a poor rating: ${c.title_en}${c.number ? ` (${c.number})` : ''}`
+            : null,
           state: 'in_review',
           outcome: null,
           number: null,

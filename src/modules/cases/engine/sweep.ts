@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { messageTitle } from '../rules/message-title.ts';
 import { slaThresholds } from '../rules/sla-thresholds.ts';
 import { todayOf, type EngineDeps } from './context.ts';
 import type { OutboxEvent } from './hooks.ts';
@@ -125,12 +126,13 @@ export async function processOutbox(
       };
       const text = APPLICANT_MESSAGES[r.topic];
       if (text && p.applicantAccountId) {
-        const title = `${p.title ?? ''}${p.number ? `（${p.number}）` : ''}`;
+        const title = messageTitle('zh-CN', p.title ?? '', p.number);
         await trx
           .insertInto('notification')
           .values({
             account_id: p.applicantAccountId,
             case_id: p.caseId ?? null,
+            kind: r.topic,
             title,
             body: text,
           })
@@ -161,7 +163,11 @@ export async function processOutbox(
   });
 }
 
-const APPLICANT_MESSAGES: Record<string, string> = {
+/**
+ * What the applicant is told, in Chinese, as stored. Pages in another language word each topic
+ * themselves (the web's `apply.inbox.kind.*` messages), so a new topic needs adding there too.
+ */
+export const APPLICANT_MESSAGES: Record<string, string> = {
   'case.accept': '已受理，可在“我的办件”查看进度。',
   'case.request_correction': '需要补正材料，请按一次性告知的内容补正后重新提交。',
   'case.decline': '不予受理，请查看不予受理通知书。',
