@@ -10,7 +10,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.spec.ts'],
+          // The web's pure functions (no DOM, no React) are specified beside them too.
+          include: ['src/**/*.spec.ts', 'web/src/**/*.spec.ts'],
         },
       },
       {

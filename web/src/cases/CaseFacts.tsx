@@ -12,6 +12,7 @@ import {
 import { useServicePoints } from './useServicePoints';
 import type { CaseDetail, CaseSummary } from './model';
 import { SlaTag } from './SlaTag';
+import { useLocalText } from './useLocalText';
 
 export interface CaseFactsProps {
   /** A case summary or detail. */
@@ -53,6 +54,7 @@ export function Trips({ trips }: { trips: number }) {
 /** The case at a glance: number, subject, applicant, state, acceptance, promised date, trips. */
 export function CaseFacts({ detail: c }: CaseFactsProps) {
   const t = useT();
+  const text = useLocalText();
   const f = useFormatters();
   const name = useLocalName();
   const points = useServicePoints();
@@ -63,7 +65,7 @@ export function CaseFacts({ detail: c }: CaseFactsProps) {
   const running = c.state === 'in_review' || c.state === 'correction';
   const facts: [string, string, ReactNode][] = [
     ['number', t('case.facts.number'), c.number ?? t('case.facts.noNumber')],
-    ['title', t('case.facts.title'), c.title],
+    ['title', t('case.facts.title'), text.caseTitle(c)],
     ['applicant', t('case.facts.applicant'), c.applicantName],
     [
       'state',

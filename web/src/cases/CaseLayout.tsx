@@ -10,6 +10,7 @@ import { MaterialsView } from './MaterialsView';
 import type { CaseDetail } from './model';
 import { NoticeLinks } from './NoticeLinks';
 import { Timeline } from './Timeline';
+import { useLocalText } from './useLocalText';
 
 export { styles as caseStyles };
 
@@ -36,11 +37,12 @@ export interface CaseLayoutProps {
 /** A case as a workbench shows it: facts, notices, correction, form, materials, steps, history. */
 export function CaseLayout({ detail, back, aside, status }: CaseLayoutProps) {
   const t = useT();
+  const text = useLocalText();
   return (
     <article className="ot-wide" aria-labelledby="case-title" data-case={detail.id}>
       {back}
       <div className={styles.heading}>
-        <h2 id="case-title">{detail.title}</h2>
+        <h2 id="case-title">{text.caseTitle(detail)}</h2>
         <span className={styles.number} data-testid="case-number">
           {detail.number ?? t('case.facts.noNumber')}
         </span>

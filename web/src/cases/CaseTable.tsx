@@ -5,6 +5,7 @@ import { useT } from '../i18n';
 import { Due, Trips } from './CaseFacts';
 import { caseChannelLabel, caseStateLabel, useFormatters } from './labels';
 import type { CaseSummary } from './model';
+import { useLocalText } from './useLocalText';
 
 export interface CaseTableProps {
   rows: CaseSummary[];
@@ -20,12 +21,13 @@ export interface CaseTableProps {
 /** A list of cases: number, subject, applicant, state, channel, dates and trips. */
 export function CaseTable({ rows, linkTo, loading, paging, caption, testId }: CaseTableProps) {
   const t = useT();
+  const text = useLocalText();
   const f = useFormatters();
   const columns: TableColumnsType<CaseSummary> = [
     {
       title: t('case.facts.title'),
       key: 'title',
-      render: (_, c) => <Link to={linkTo(c)}>{c.title}</Link>,
+      render: (_, c) => <Link to={linkTo(c)}>{text.caseTitle(c)}</Link>,
     },
     {
       title: t('case.facts.number'),

@@ -16,6 +16,7 @@ import { CorrectionList } from './CorrectionList';
 import type { CaseDetail, CorrectionItem, TaskView, TimelineEvent } from './model';
 import { SlaTag } from './SlaTag';
 import { useServicePoints } from './useServicePoints';
+import { useLocalText } from './useLocalText';
 
 export interface TimelineProps {
   /** A case detail: its steps and its events. */
@@ -44,6 +45,7 @@ export function useStepUnit(): (task: TaskView) => string {
 /** Each step of the case: who owns it, where it stands, its deadline and the days it has used. */
 export function StepsTable({ tasks }: { tasks: TaskView[] }) {
   const t = useT();
+  const text = useLocalText();
   const unitOf = useStepUnit();
   return (
     <div className="ot-table-wrap">
@@ -66,7 +68,7 @@ export function StepsTable({ tasks }: { tasks: TaskView[] }) {
             const live = task.state === 'open' || task.state === 'paused';
             return (
               <tr key={task.id} data-step={task.stepKey}>
-                <th scope="row">{task.name}</th>
+                <th scope="row">{text.stepName(task)}</th>
                 <td>{unitOf(task)}</td>
                 <td className="ot-nowrap">
                   {task.decision ? decisionLabel(t, task.decision) : taskStateLabel(t, task.state)}
@@ -172,6 +174,7 @@ function EventDetails({
  */
 export function Timeline({ detail, hideSteps = false }: TimelineProps) {
   const t = useT();
+  const text = useLocalText();
   const f = useFormatters();
   const name = useLocalName();
   const points = useServicePoints();
@@ -180,7 +183,10 @@ export function Timeline({ detail, hideSteps = false }: TimelineProps) {
     detail.tasks.flatMap((task) => (task.ownerUnit ? [[task.ownerUnit.code, task.ownerUnit]] : [])),
   );
   const unitName = (code: string) => f.unit(units.get(code)) ?? code;
-  const stepName = (key: string) => steps.get(key)?.name ?? key;
+  const stepName = (key: string) => {
+    const step = steps.get(key);
+    return step ? text.stepName(step) : key;
+  };
   const pointName = (key: string) => {
     const p = points.status === 'ready' ? points.data.find((x) => x.key === key) : undefined;
     return p ? name(p) : key;

@@ -113,6 +113,8 @@ export interface CaseSummary {
   /** 'bundle:<key>' or 'item:<key>'. */
   subject: string;
   title: string;
+  /** The title in English; null where none is known (show `title`). */
+  titleEn: string | null;
   state: string;
   outcome: string | null;
   applicantName: string;
@@ -134,6 +136,8 @@ export interface TaskView {
   id: string;
   stepKey: string;
   name: string;
+  /** The step's name in English, from the definition the case started with. */
+  nameEn: string;
   itemKey: string | null;
   state: string;
   pausedBy: string | null;

@@ -3,6 +3,8 @@ import type { Named } from '../catalogue/model';
 import { useLoad, type Loadable } from '../catalogue/useLoad';
 import { parseSubject } from './model';
 
+export { enumLabel } from './localText';
+
 /** One field of the merged form, as the catalogue declares it. */
 export interface FieldSchema {
   type?: string;
@@ -12,6 +14,8 @@ export interface FieldSchema {
   format?: string;
   'x-widget'?: string;
   'x-help'?: string;
+  /** English labels of the enumerated codes. */
+  'x-enum-en'?: Record<string, string>;
 }
 
 export interface SubjectField {
@@ -84,18 +88,4 @@ export function fieldTitle(locale: string, field: { key: string; schema?: FieldS
   const s = field.schema;
   const title = locale === 'en-US' ? s?.['x-title-en'] || s?.title : s?.title;
   return title || field.key;
-}
-
-/**
- * The label of an enumerated answer. The catalogue carries it only in the Chinese help text
- * ('own：自有；lease：租赁'), so English shows the code itself.
- */
-export function enumLabel(locale: string, schema: FieldSchema, value: unknown): string | null {
-  const help = schema['x-help'];
-  if (locale === 'en-US' || !help || !schema.enum) return null;
-  for (const part of help.split(/[；;]/)) {
-    const match = /^\s*([^：:]+)[：:]\s*(.+?)\s*$/.exec(part);
-    if (match && match[1] === String(value)) return match[2] ?? null;
-  }
-  return null;
 }

@@ -159,4 +159,17 @@ export const applyEnUS: Record<keyof typeof applyZhCN, string> = {
   'apply.rating.followUpRequired': 'Write your later review',
   'apply.rating.followUpSubmit': 'Submit later review',
   'apply.rating.followUpSaved': 'Later review submitted.',
+
+  // Messages about my cases, worded by their kind in the page's language; new ones marked so.
+  'apply.inbox.kind.case.accept':
+    'Your application has been accepted. Follow its progress under “My cases”.',
+  'apply.inbox.kind.case.request_correction':
+    'Some of your application needs correcting. Please correct everything the notice lists, then submit again.',
+  'apply.inbox.kind.case.decline':
+    'Your application was not accepted. Please read the notice of non-acceptance.',
+  'apply.inbox.kind.case.reject': 'Your application did not pass review. Please read the decision.',
+  'apply.inbox.kind.case.deliver':
+    'Your case is completed and the result delivered. Please tell us how we did.',
+  'apply.inbox.new': 'New',
+  'apply.inbox.markAllRead': 'Mark all as read',
 };

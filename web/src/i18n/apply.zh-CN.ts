@@ -145,4 +145,13 @@ export const applyZhCN = {
   'apply.rating.followUpRequired': '请填写追评内容',
   'apply.rating.followUpSubmit': '提交追评',
   'apply.rating.followUpSaved': '追评已提交。',
+
+  // Messages about my cases, worded by their kind in the page's language; new ones marked so.
+  'apply.inbox.kind.case.accept': '已受理，可在“我的办件”查看进度。',
+  'apply.inbox.kind.case.request_correction': '需要补正材料，请按一次性告知的内容补正后重新提交。',
+  'apply.inbox.kind.case.decline': '不予受理，请查看不予受理通知书。',
+  'apply.inbox.kind.case.reject': '审查未通过，请查看决定。',
+  'apply.inbox.kind.case.deliver': '已办结并送达，欢迎对本次服务进行评价。',
+  'apply.inbox.new': '新消息',
+  'apply.inbox.markAllRead': '全部标为已读',
 };

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api';
 import type { CaseSummary } from '../../cases/model';
 import { useT, type MessageKey } from '../../i18n';
 import { kioskRoutes } from './routes';
+import { useLocalText } from '../../cases/useLocalText';
 
 const EDITABLE = new Set(['draft', 'correction']);
 
@@ -14,6 +15,7 @@ const EDITABLE = new Set(['draft', 'correction']);
  */
 export function KioskCases({ mode }: { mode: 'cases' | 'receipts' }) {
   const t = useT();
+  const text = useLocalText();
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,7 +53,7 @@ export function KioskCases({ mode }: { mode: 'cases' | 'receipts' }) {
       <ul className="ot-kiosk-list" data-testid={`kiosk-${mode}`}>
         {shown.map((c) => (
           <li key={c.id} className="ot-kiosk-list-item">
-            <span className="ot-kiosk-list-title">{c.title}</span>
+            <span className="ot-kiosk-list-title">{text.caseTitle(c)}</span>
             <span>
               {c.number ? t('kiosk.cases.number', { number: c.number }) : t('kiosk.cases.noNumber')}
             </span>

@@ -14,6 +14,7 @@ import { Apply } from '../portal/cases/Apply';
 import { CasePage } from '../portal/cases/CasePage';
 import { Inbox } from '../portal/cases/MyCases';
 import { mobileRoutes } from './routes';
+import { useLocalText } from '../../cases/useLocalText';
 
 /**
  * The resident's side of a case on the phone: /m/apply/… starts a draft, /m/cases lists mine,
@@ -49,6 +50,7 @@ const EDITABLE = new Set(['draft', 'correction']);
 /** My cases as cards: what it is, where it stands, by when; drafts and corrections first. */
 function MyCasesList() {
   const t = useT();
+  const text = useLocalText();
   usePageTitle(t('apply.mine.title'));
   const path = '/api/v1/cases?limit=50';
   const [state] = useLoad(path, (signal) => api.get<Page<CaseSummary>>(path, signal));
@@ -75,7 +77,7 @@ function MyCasesList() {
         {rows.map((c) => (
           <li key={c.id} data-case={c.id} data-state={c.state}>
             <Link className="ot-m-card" to={mobileRoutes.case(c.id)}>
-              <span className="ot-m-card-title">{c.title}</span>
+              <span className="ot-m-card-title">{text.caseTitle(c)}</span>
               <span className="ot-m-state">{caseStateLabel(t, c.state)}</span>
               {EDITABLE.has(c.state) && (
                 <span className="ot-m-card-action">

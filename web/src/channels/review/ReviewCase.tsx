@@ -9,6 +9,7 @@ import { SlaTag } from '../../cases/SlaTag';
 import { StepActions } from '../../cases/StepActions';
 import { daysUsed, useStepUnit } from '../../cases/Timeline';
 import { useCase } from '../../cases/useCase';
+import { useLocalText } from '../../cases/useLocalText';
 import { useT } from '../../i18n';
 import { Loading } from '../../shell/Loading';
 import { usePageTitle } from '../../shell/pageTitle';
@@ -32,9 +33,10 @@ export default function ReviewCase() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const t = useT();
+  const text = useLocalText();
   const { state, reload, replace } = useCase(id);
   const [status, setStatus] = useState<ReactNode>(null);
-  usePageTitle(state.status === 'ready' ? (state.data.number ?? state.data.title) : null);
+  usePageTitle(state.status === 'ready' ? (state.data.number ?? text.caseTitle(state.data)) : null);
 
   const back = (
     <nav className="ot-back" aria-label={t('guide.breadcrumb')}>
@@ -65,7 +67,7 @@ export default function ReviewCase() {
         showIcon
         className="ot-alert"
         data-testid="review-outcome"
-        title={t('review.done', { action: actionLabel(t, action), step: task.name })}
+        title={t('review.done', { action: actionLabel(t, action), step: text.stepName(task) })}
       />,
     );
   };
@@ -82,7 +84,11 @@ export default function ReviewCase() {
       aside={
         mine.length ? (
           mine.map((task) => (
-            <WorkCard key={task.id} title={task.name} testId={`review-step-${task.stepKey}`}>
+            <WorkCard
+              key={task.id}
+              title={text.stepName(task)}
+              testId={`review-step-${task.stepKey}`}
+            >
               <StepSummary task={task} />
               <StepActions
                 key={`${task.id}-${task.version}`}

@@ -19,6 +19,7 @@ import styles from './portal-cases.module.css';
 import { Rating } from './Rating';
 import { StepList } from './StepList';
 import { Withdraw } from './Withdraw';
+import { useLocalText } from '../../../cases/useLocalText';
 
 const STATE_TEXT: Record<string, MessageKey> = {
   submitted: 'apply.view.submitted',
@@ -39,13 +40,14 @@ export function CasePage({ id }: { id: string }) {
   const { state, reload, replace } = useCase(id);
   const navigate = useNavigate();
   const routes = useCaseRoutes();
+  const text = useLocalText();
   const started = (location.state as { started?: boolean } | null)?.started === true;
   const [flash, setFlash] = useState<string | null>(started ? t('apply.started') : null);
   // Said once: history keeps the state, and a reload days later must not repeat it.
   useEffect(() => {
     if (started) void navigate(location.pathname, { replace: true, state: null });
   }, [started, navigate, location.pathname]);
-  usePageTitle(state.status === 'ready' ? state.data.title : null);
+  usePageTitle(state.status === 'ready' ? text.caseTitle(state.data) : null);
 
   const onChange = (next: CaseDetail, message?: string) => {
     replace(next);
@@ -95,7 +97,7 @@ export function CasePage({ id }: { id: string }) {
     <article aria-labelledby="case-title" data-case={c.id} data-state={c.state}>
       {back}
       <div className={styles.heading}>
-        <h2 id="case-title">{c.title}</h2>
+        <h2 id="case-title">{text.caseTitle(c)}</h2>
         <span className={styles.state} data-testid="case-state">
           {caseStateLabel(t, c.state)}
         </span>

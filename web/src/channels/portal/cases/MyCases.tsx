@@ -1,4 +1,4 @@
-import { Alert, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Table, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api';
@@ -6,19 +6,19 @@ import { useApi, useLoad } from '../../../catalogue/useLoad';
 import { Due, Trips } from '../../../cases/CaseFacts';
 import { caseStateLabel, useFormatters } from '../../../cases/labels';
 import type { CaseSummary, Page } from '../../../cases/model';
+import { messageText, type InboxMessage } from '../../../cases/localText';
 import { SlaTag } from '../../../cases/SlaTag';
-import { useT } from '../../../i18n';
+import { useLocalText } from '../../../cases/useLocalText';
+import { useLocale, useT } from '../../../i18n';
 import { usePageTitle } from '../../../shell/pageTitle';
 import { useCaseRoutes } from './paths';
 import styles from './portal-cases.module.css';
 
 const PAGE_SIZE = 20;
 
-interface Notification {
+interface Notification extends InboxMessage {
   id: string;
   caseId: string | null;
-  title: string;
-  body: string;
   createdAt: string;
   read: boolean;
 }
@@ -83,13 +83,14 @@ function CasesTable({
 }) {
   const t = useT();
   const routes = useCaseRoutes();
+  const text = useLocalText();
   const columns: TableColumnsType<CaseSummary> = [
     {
       title: t('case.facts.title'),
       key: 'title',
       render: (_, c) => (
         <>
-          <Link to={routes.case(c.id)}>{c.title}</Link>
+          <Link to={routes.case(c.id)}>{text.caseTitle(c)}</Link>
           {(c.state === 'draft' || c.state === 'correction') && (
             <span className={styles.meta}>
               {c.state === 'draft' ? t('apply.mine.continueDraft') : t('apply.mine.toCorrect')}
@@ -149,24 +150,55 @@ function CasesTable({
 /** The latest messages about my cases (受理, 补正, 办结 …), each opening its case. */
 export function Inbox() {
   const t = useT();
+  const { locale } = useLocale();
   const routes = useCaseRoutes();
   const f = useFormatters();
   const [state] = useApi<Page<Notification>>('/api/v1/notifications?limit=5');
+  // Read here and now: shown so at once, whatever the server answers later.
+  const [readNow, setReadNow] = useState<ReadonlySet<string>>(() => new Set());
   if (state.status !== 'ready' || state.data.total === 0) return null;
+  const messages = state.data.data.map((n) => ({ ...n, read: n.read || readNow.has(n.id) }));
+  const unread = messages.filter((n) => !n.read).map((n) => n.id);
+  const markRead = (ids: string[]) => {
+    if (!ids.length) return;
+    setReadNow((prev) => new Set([...prev, ...ids]));
+    api
+      .post('/api/v1/notifications/read', { ids })
+      .catch(() => setReadNow((prev) => new Set([...prev].filter((id) => !ids.includes(id)))));
+  };
   return (
     <section className={styles.section} aria-labelledby="inbox-title">
       <h3 id="inbox-title">{t('apply.inbox.title')}</h3>
+      {unread.length > 0 && (
+        <Button type="link" className={styles.markRead} onClick={() => markRead(unread)}>
+          {t('apply.inbox.markAllRead')}
+        </Button>
+      )}
       <ul className={styles.list} data-testid="my-notifications">
-        {state.data.data.map((n) => (
-          <li key={n.id}>
-            <strong>
-              {n.caseId ? <Link to={routes.case(n.caseId)}>{n.title}</Link> : n.title}
-            </strong>
-            {!n.read && <span className="ot-visually-hidden">{t('apply.inbox.unread')}</span>}
-            <span className={styles.meta}>{f.dateTime(n.createdAt)}</span>
-            <span>{n.body}</span>
-          </li>
-        ))}
+        {messages.map((n) => {
+          const text = messageText(locale, n, (kind) => t(`apply.inbox.kind.${kind}`));
+          return (
+            <li
+              key={n.id}
+              data-kind={n.kind ?? undefined}
+              data-read={n.read}
+              className={n.read ? undefined : styles.unread}
+            >
+              {!n.read && <span className={styles.newTag}>{t('apply.inbox.new')}</span>}
+              <strong>
+                {n.caseId ? (
+                  <Link to={routes.case(n.caseId)} onClick={() => !n.read && markRead([n.id])}>
+                    {text.title}
+                  </Link>
+                ) : (
+                  text.title
+                )}
+              </strong>
+              <span className={styles.meta}>{f.dateTime(n.createdAt)}</span>
+              <span>{text.body}</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

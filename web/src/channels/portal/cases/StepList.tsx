@@ -5,6 +5,7 @@ import { SlaTag } from '../../../cases/SlaTag';
 import { useStepUnit } from '../../../cases/Timeline';
 import { useT } from '../../../i18n';
 import styles from './portal-cases.module.css';
+import { useLocalText } from '../../../cases/useLocalText';
 
 /**
  * The steps of a case for a narrow screen, where the six-column table would break every word:
@@ -12,6 +13,7 @@ import styles from './portal-cases.module.css';
  */
 export function StepList({ tasks }: { tasks: TaskView[] }) {
   const t = useT();
+  const text = useLocalText();
   const unitOf = useStepUnit();
   return (
     <section aria-labelledby="case-steps-title" data-testid="case-steps">
@@ -23,7 +25,7 @@ export function StepList({ tasks }: { tasks: TaskView[] }) {
           const live = task.state === 'open' || task.state === 'paused';
           return (
             <li key={task.id} data-step={task.stepKey} data-state={task.state}>
-              <strong>{task.name}</strong>
+              <strong>{text.stepName(task)}</strong>
               <span>
                 {unitOf(task)} ·{' '}
                 {task.decision ? decisionLabel(t, task.decision) : taskStateLabel(t, task.state)}
