@@ -28,8 +28,9 @@ export const mobileEnUS: Record<keyof typeof mobileZhCN, string> = {
   'counter.draft.open': 'Work on it',
   'counter.paper.title': 'Documents received',
   'counter.paper.intro':
-    'Tick each document the applicant handed over (on paper or scanned here); the others come from e-certificates or shared data.',
-  'counter.paper.received': 'Received on paper or scanned',
+    'What the applicant hands over: scan it to keep an electronic copy, or tick that the paper original was received; the others come from e-certificates or shared data.',
+  'counter.paper.received': 'Paper original received',
+  'counter.paper.scan': 'Upload a scan',
   'counter.paper.held': 'Already provided by an e-certificate or shared data',
   'counter.paper.fromSource': 'Can come from an e-certificate or shared data',
 };

@@ -25,8 +25,9 @@ export const mobileZhCN = {
   'counter.draft.open': '办理',
   'counter.paper.title': '收取材料',
   'counter.paper.intro':
-    '勾选申请人当面提交（纸质或现场扫描）的材料；不勾选的，由电子证照或共享数据提供。',
-  'counter.paper.received': '已收取纸质件或扫描件',
+    '申请人当面提交的材料：扫描上传留存电子件，或勾选已收取纸质原件；都不做的，由电子证照或共享数据提供。',
+  'counter.paper.received': '已收取纸质原件',
+  'counter.paper.scan': '扫描上传',
   'counter.paper.held': '已由电子证照或共享数据提供',
   'counter.paper.fromSource': '可调用电子证照或共享数据，免提交',
 };

@@ -17,7 +17,7 @@ import { useLocale, useT, type MessageKey } from '../../../i18n';
 import { Loading } from '../../../shell/Loading';
 import { dropKept, keepDraft, readKept, useOnlineTick, type AutosaveState } from './autosave';
 import { DeliveryChoiceSection, deliveryComplete, deliveryPartLabel } from './DeliveryChoice';
-import { Materials, type Choice } from './Materials';
+import { fileOf, Materials, type Choice } from './Materials';
 import { PaperMaterials } from './PaperMaterials';
 import { useCaseRoutes } from './paths';
 import { focusTarget, problemKey, problemsOf, targetOf, type Problem } from './problems';
@@ -521,6 +521,8 @@ function Editor({
           given={detail.materials}
           paper={paper}
           onPaper={setOnPaper}
+          scanOf={(key) => fileOf(choices.get(key))}
+          onScan={(key, reference) => setChoice(key, { mode: 'upload', reference })}
           problems={marks}
         />
       ) : (

@@ -1,12 +1,9 @@
-import { Button, Radio } from 'antd';
-import { useState } from 'react';
-import { useSession } from '../../../auth/session';
+import { Radio } from 'antd';
 import { requirementLabel, useLocalName } from '../../../catalogue/labels';
-import { ACCEPTED_FILES, isFileId, uploadFile } from '../../../files/files';
-import { UploadedFileName } from '../../../files/UploadedFileName';
 import { useT } from '../../../i18n';
 import { materialId } from './problems';
 import type { Material, Need, Part } from './schema';
+import { UploadPicker } from './UploadPicker';
 import styles from './portal-cases.module.css';
 
 /**
@@ -18,11 +15,6 @@ export type Choice = { mode: 'upload'; reference: string | null } | { mode: 'sou
 /** The file given for a material (an upload's id, or an older draft's file name), if any. */
 export const fileOf = (choice: Choice | undefined) =>
   choice?.mode === 'upload' ? choice.reference : null;
-
-type Upload =
-  | { status: 'idle' }
-  | { status: 'uploading'; name: string; percent: number }
-  | { status: 'failed'; name: string; message: string };
 
 export interface MaterialsProps {
   materials: Material[];
@@ -135,94 +127,17 @@ function MaterialRow({
     .filter(Boolean)
     .join(t('user.listSeparator'));
 
-  const { session } = useSession();
-  const csrfToken = session.status === 'signedIn' ? session.me.csrfToken : null;
-  const [upload, setUpload] = useState<Upload>({ status: 'idle' });
-  const uploadErrorId = `${id}-upload-error`;
-  const described = [upload.status === 'failed' && uploadErrorId, describedBy]
-    .filter(Boolean)
-    .join(' ');
-  const send = async (file: File) => {
-    setUpload({ status: 'uploading', name: file.name, percent: 0 });
-    try {
-      const stored = await uploadFile(file, csrfToken, (percent) =>
-        setUpload({ status: 'uploading', name: file.name, percent }),
-      );
-      setUpload({ status: 'idle' });
-      onChoice({ mode: 'upload', reference: stored.id });
-    } catch (error) {
-      // The server's reason, in the page's language; the file given before stays.
-      setUpload({
-        status: 'failed',
-        name: file.name,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-  };
   const given = fileOf(choice);
-
   const picker = (
-    <div className={styles.picker}>
-      <input
-        type="file"
-        id={fileId}
-        className={styles.file}
-        accept={ACCEPTED_FILES}
-        disabled={upload.status === 'uploading'}
-        aria-labelledby={`${fileId}-pick ${nameId}`}
-        aria-describedby={described}
-        aria-invalid={problem || upload.status === 'failed' ? true : undefined}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void send(file);
-          // The same file may be picked again after removing it.
-          e.target.value = '';
-        }}
-      />
-      <label htmlFor={fileId} id={`${fileId}-pick`} className={styles.pick}>
-        {given ? t('apply.materials.change') : t('apply.materials.pick')}
-      </label>
-      {upload.status === 'uploading' ? (
-        <span role="status" data-testid="material-uploading">
-          {t('apply.materials.uploading', { name: upload.name, percent: upload.percent })}
-        </span>
-      ) : given ? (
-        <>
-          {isFileId(given) ? (
-            <span>
-              {t('apply.materials.uploaded')}
-              <UploadedFileName id={given} className={styles.fileName} />
-            </span>
-          ) : (
-            <span>
-              {t('apply.materials.recorded')}
-              <span className={styles.fileName} data-testid="material-file">
-                {given}
-              </span>
-            </span>
-          )}
-          <Button
-            size="small"
-            onClick={() => onChoice({ mode: 'upload', reference: null })}
-            aria-label={t('apply.materials.removeNamed', { name })}
-          >
-            {t('apply.materials.remove')}
-          </Button>
-        </>
-      ) : (
-        <span>{t('apply.materials.noFile')}</span>
-      )}
-      {upload.status === 'failed' && (
-        <span
-          className={styles.error}
-          id={uploadErrorId}
-          role="alert"
-          data-testid="material-upload-error"
-        >
-          {t('apply.materials.uploadFailed', { name: upload.name, reason: upload.message })}
-        </span>
-      )}
-    </div>
+    <UploadPicker
+      id={fileId}
+      name={name}
+      nameId={nameId}
+      describedBy={describedBy}
+      invalid={Boolean(problem)}
+      given={given}
+      onGiven={(reference) => onChoice({ mode: 'upload', reference })}
+    />
   );
 
   return (

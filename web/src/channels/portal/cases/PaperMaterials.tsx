@@ -4,6 +4,7 @@ import type { CaseMaterial } from '../../../cases/model';
 import { useT } from '../../../i18n';
 import { materialId } from './problems';
 import type { Material, Need } from './schema';
+import { UploadPicker } from './UploadPicker';
 import styles from './portal-cases.module.css';
 
 export interface PaperMaterialsProps {
@@ -13,12 +14,15 @@ export interface PaperMaterialsProps {
   given: CaseMaterial[];
   paper: Set<string>;
   onPaper: (key: string, on: boolean) => void;
+  /** The scan uploaded at the window for each material, if any. */
+  scanOf: (key: string) => string | null;
+  onScan: (key: string, reference: string | null) => void;
   problems: Map<string, string>;
 }
 
 /**
- * The counter's material list: the clerk ticks each document the applicant handed over on paper
- * (or that was scanned at the window). No file is asked for; the paper stays in the case folder.
+ * The counter's material list: the clerk scans what the applicant hands over (kept as a file,
+ * read by the departments like an online upload) or ticks a paper original kept in the folder.
  */
 export function PaperMaterials({
   materials,
@@ -26,6 +30,8 @@ export function PaperMaterials({
   given,
   paper,
   onPaper,
+  scanOf,
+  onScan,
   problems,
 }: PaperMaterialsProps) {
   const t = useT();
@@ -39,7 +45,10 @@ export function PaperMaterials({
         {shown.map((m) => {
           const id = materialId(m.key);
           const problem = problems.get(`material:${m.key}`);
-          const held = given.find((g) => g.key === m.key && g.source !== 'paper');
+          const held = given.find(
+            (g) => g.key === m.key && (g.source === 'certificate' || g.source === 'shared_data'),
+          );
+          const scan = scanOf(m.key);
           const free = m.source.kind !== 'upload';
           return (
             <li
@@ -48,15 +57,27 @@ export function PaperMaterials({
               data-material={m.key}
               data-invalid={problem ? 'true' : undefined}
             >
-              <span className={styles.materialName}>{name(m)}</span>
+              <span className={styles.materialName} id={`${id}-name`}>
+                {name(m)}
+              </span>
               <span className={styles.requirement} data-requirement={m.requirement}>
                 {requirementLabel(t, m.requirement)}
               </span>
-              {(held || free) && !paper.has(m.key) && (
+              {(held || free) && !paper.has(m.key) && !scan && (
                 <span className={styles.free}>
                   {held ? t('counter.paper.held') : t('counter.paper.fromSource')}
                 </span>
               )}
+              <UploadPicker
+                id={`${id}-scan`}
+                name={name(m)}
+                nameId={`${id}-name`}
+                describedBy={problem ? `${id}-error` : ''}
+                invalid={Boolean(problem)}
+                given={paper.has(m.key) ? null : scan}
+                onGiven={(reference) => onScan(m.key, reference)}
+                pickLabel="counter.paper.scan"
+              />
               <div>
                 <Checkbox
                   id={id}
