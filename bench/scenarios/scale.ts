@@ -208,8 +208,8 @@ export async function scaleScenarios(ctx: Context): Promise<ScenarioResult[]> {
   const large = ctx.p3Size ?? (ctx.quick ? 25_000 : 10_000_000);
   if (large <= small) throw new Error(`--p3-size must be above ${small}`);
   const perDay = small / DAYS_AT_SMALL;
-  const samples = ctx.quick ? 100 : 200;
-  const warmUp = ctx.quick ? 10 : 20;
+  const samples = ctx.quick ? 50 : 200;
+  const warmUp = ctx.quick ? 5 : 20;
   const db = await ctx.scratch.create('scale', (await ctx.template()).name);
   const handle = await openDatabase({ databaseUrl: db.url, poolSize: ctx.workers });
   try {
