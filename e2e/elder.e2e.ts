@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { residentIdCheckCharacter } from '../src/modules/identity/index.ts';
 import { demoKioskKey } from '../src/modules/kiosk/index.ts';
 import { launchChromium, serveForBrowser } from './browser.ts';
 import { apiAs, PASSWORD, screenshot, signIn } from './helpers.ts';
@@ -12,6 +13,7 @@ const AXE_SOURCE = fs.readFileSync(
   'utf8',
 );
 const KIOSK_KEY = demoKioskKey('wenxin-street-centre');
+const ZHANGSAN = '33010619900307123' + residentIdCheckCharacter('33010619900307123');
 
 let server: Awaited<ReturnType<typeof serveForBrowser>>;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -39,6 +41,8 @@ interface Channel {
   path: string | (() => string);
   /** Signed in as this demo account first. */
   user?: string;
+  /** Signed in at the kiosk by 张三's ID card on the reader first. */
+  kioskCard?: boolean;
   viewport: { width: number; height: number };
   /** What shows the page has loaded. */
   ready: (page: Page) => Promise<void>;
@@ -47,6 +51,8 @@ interface Channel {
 }
 
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const KIOSK = { width: 1080, height: 1920 };
 
 const CHANNELS: Channel[] = [
   {
@@ -69,6 +75,54 @@ const CHANNELS: Channel[] = [
     viewport: { width: 1080, height: 1920 },
     ready: (page) => page.getByRole('heading', { name: '请将身份证放在读卡区' }).waitFor(),
     elderByDefault: true,
+  },
+  {
+    name: 'kiosk-home',
+    path: '/kiosk',
+    kioskCard: true,
+    viewport: KIOSK,
+    ready: (page) => page.getByRole('link', { name: /^我的办件/ }).waitFor(),
+    elderByDefault: true,
+  },
+  {
+    name: 'kiosk-cases',
+    path: '/kiosk/cases',
+    kioskCard: true,
+    viewport: KIOSK,
+    ready: (page) => page.getByTestId('kiosk-cases').locator('li').first().waitFor(),
+    elderByDefault: true,
+  },
+  {
+    name: 'kiosk-form',
+    path: () => `/kiosk/cases/${cases.draft}`,
+    kioskCard: true,
+    viewport: KIOSK,
+    ready: (page) => page.getByTestId('application-form').waitFor(),
+    elderByDefault: true,
+  },
+  {
+    name: 'kiosk-receipts',
+    path: '/kiosk/receipts',
+    kioskCard: true,
+    viewport: KIOSK,
+    ready: (page) => page.getByTestId('kiosk-receipts').locator('li').first().waitFor(),
+    elderByDefault: true,
+  },
+  {
+    name: 'portal-cases',
+    path: '/cases',
+    user: 'zhangsan',
+    viewport: DESKTOP,
+    ready: (page) => page.getByTestId('my-cases').waitFor(),
+    elderByDefault: false,
+  },
+  {
+    name: 'portal-form',
+    path: () => `/cases/${cases.draft}`,
+    user: 'zhangsan',
+    viewport: DESKTOP,
+    ready: (page) => page.getByTestId('application-form').waitFor(),
+    elderByDefault: false,
   },
   {
     name: 'mobile-search',
@@ -127,6 +181,16 @@ async function open(channel: Channel, elder: boolean) {
       data: { username: channel.user, password: PASSWORD },
     });
     expect(login.status()).toBe(200);
+  }
+  if (channel.kioskCard) {
+    await page.goto(`${server.baseUrl}/kiosk`);
+    await page.getByRole('heading', { name: '请将身份证放在读卡区' }).waitFor();
+    const read = await page.request.post(`${server.baseUrl}/api/v1/kiosk/card-reads`, {
+      headers: { 'X-Kiosk-Key': KIOSK_KEY },
+      data: { name: '张三', residentId: ZHANGSAN, validFrom: '20200101', validTo: '20400101' },
+    });
+    expect(read.status()).toBe(201);
+    await page.getByTestId('kiosk-idle').waitFor();
   }
   const path = typeof channel.path === 'function' ? channel.path() : channel.path;
   await page.goto(`${server.baseUrl}${path}`);
