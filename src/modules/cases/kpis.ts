@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { badRequest } from '../../shared/app-error.ts';
-import { bundleDefinition, itemCatalogue } from '../catalogue/index.ts';
+import { bundleNames, itemCatalogue } from '../catalogue/index.ts';
 import { orgUnitsByCode, streetDirectory } from '../identity/index.ts';
 import { localDate } from './clock.ts';
 
@@ -130,19 +130,18 @@ export interface Named {
 
 /** Names of bundles and items: `bundle:open-restaurant` → 开餐饮店一件事. */
 async function subjectNames(db: Kysely<Database>, subjects: readonly string[]) {
-  const items = await itemCatalogue(db);
+  const split = subjects.map((s) => [s, ...s.split(':')] as [string, string, string?]);
+  const [items, bundles] = await Promise.all([
+    itemCatalogue(db),
+    bundleNames(
+      db,
+      split.filter(([, kind]) => kind === 'bundle').map(([, , key = '']) => key),
+    ),
+  ]);
   const names = new Map<string, Named>();
-  for (const s of subjects) {
-    const [kind, key = ''] = s.split(':');
-    let name = { name: s, nameEn: s };
-    if (kind === 'item') {
-      const item = items.get(key);
-      if (item) name = { name: item.name, nameEn: item.nameEn };
-    } else if (kind === 'bundle') {
-      const bundle = await bundleDefinition(db, key).catch(() => null);
-      if (bundle) name = { name: bundle.name, nameEn: bundle.nameEn };
-    }
-    names.set(s, { code: s, ...name });
+  for (const [s, kind, key = ''] of split) {
+    const found = kind === 'item' ? items.get(key) : kind === 'bundle' ? bundles.get(key) : null;
+    names.set(s, { code: s, name: found?.name ?? s, nameEn: found?.nameEn ?? s });
   }
   return names;
 }

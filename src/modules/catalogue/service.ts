@@ -398,3 +398,21 @@ export async function bundleDefinition(db: Kysely<Database>, key: string): Promi
   if (!row) throw notFound(`bundle ${key}`);
   return row.definition;
 }
+
+/** Names of many bundles in one round trip: a KPI set names every bundle it counts. */
+export async function bundleNames(
+  db: Kysely<Database>,
+  keys: readonly string[],
+): Promise<Map<string, { name: string; nameEn: string }>> {
+  if (!keys.length) return new Map();
+  const rows = await db
+    .selectFrom('catalogue_bundle')
+    .select((eb) => [
+      'key',
+      eb.ref('definition', '->>').key('name').as('name'),
+      eb.ref('definition', '->>').key('nameEn').as('nameEn'),
+    ])
+    .where('key', 'in', [...keys])
+    .execute();
+  return new Map(rows.map((r) => [r.key, { name: r.name ?? r.key, nameEn: r.nameEn ?? r.key }]));
+}
