@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { logOnlyNotifier, processOutbox } from '../src/modules/cases/index.ts';
 import { buildApp } from '../src/server/app.ts';
 import { WEB_DIST } from '../src/server/web-build.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/test-db.ts';
@@ -33,8 +34,18 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
   };
 }
 
+export interface BrowserServer {
+  baseUrl: string;
+  /**
+   * Runs the outbox until it is empty: in-app messages are written there, which a running
+   * server's scheduler drains and a test drains when it needs them now.
+   */
+  deliverMessages(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** The real server (API and built web app) on a free port, over this file's own database. */
-export async function serveForBrowser(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function serveForBrowser(): Promise<BrowserServer> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error('web/dist is missing: npm test builds it first (npm run build:web)');
   }
@@ -46,8 +57,17 @@ export async function serveForBrowser(): Promise<{ baseUrl: string; close(): Pro
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
+  const deps = { db: database.handle.db, calendar: app.services.calendar };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    async deliverMessages() {
+      while (
+        (await processOutbox(
+          deps,
+          logOnlyNotifier(() => {}),
+        )) > 0
+      );
+    },
     async close() {
       await app.close();
       await database.close();
@@ -67,7 +87,11 @@ export function screenshotPath(name: string): string {
  * A test file's own server and Chromium: started together before its tests, closed after them.
  * Read `baseUrl` and `browser` inside tests, once `beforeAll` has run.
  */
-export function browserSuite(): { readonly baseUrl: string; readonly browser: Browser } {
+export function browserSuite(): {
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  deliverMessages(): Promise<void>;
+} {
   let server: Awaited<ReturnType<typeof serveForBrowser>> | undefined;
   let launched: Awaited<ReturnType<typeof launchChromium>> | undefined;
   beforeAll(async () => {
@@ -84,5 +108,6 @@ export function browserSuite(): { readonly baseUrl: string; readonly browser: Br
     get browser() {
       return launched!.browser;
     },
+    deliverMessages: () => server!.deliverMessages(),
   };
 }

@@ -1,53 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logOnlyNotifier, processOutbox } from '../src/modules/cases/index.ts';
-import { buildApp } from '../src/server/app.ts';
-import { WEB_DIST } from '../src/server/web-build.ts';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/test-db.ts';
-import { launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser.ts';
 import * as helpers from './helpers.ts';
 import { PASSWORD, screenshot, type Api, type Json } from './helpers.ts';
 
-// browserSuite's server and Chromium, keeping hold of the app: messages are written by the
-// outbox, which the scheduler of a running server would drain and a test drains itself.
-let baseUrl = '';
-let browser: Browser;
-let deliverMessages: () => Promise<void>;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    throw new Error('web/dist is missing: npm test builds it first (npm run build:web)');
-  }
-  const database: TestDatabase = await createTestDatabase();
-  const app = await buildApp({
-    database: database.handle,
-    config: { logLevel: 'silent', secureCookies: false, sessionTtlHours: 1 },
-    webDistDir: WEB_DIST,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const launched = await launchChromium();
-  browser = launched.browser;
-  const deps = { db: database.handle.db, calendar: app.services.calendar };
-  deliverMessages = async () => {
-    while (
-      (await processOutbox(
-        deps,
-        logOnlyNotifier(() => {}),
-      )) > 0
-    );
-  };
-  close = async () => {
-    await launched.close();
-    await app.close();
-    await database.close();
-  };
-});
-afterAll(async () => {
-  await close?.();
-});
+const suite = browserSuite();
 
 /** A complete 出生一件事 over the API, with the answers given, submitted: waiting at intake. */
 async function submitBirth(applicant: Api, answers: Json): Promise<Json> {
@@ -78,8 +34,8 @@ const CHINESE = /[\u4e00-\u9fff]/;
 
 describe('the citizen pages in English', () => {
   it('张三 reads his accepted case, its steps, its message and his draft’s choices in English', async () => {
-    const zhangsan = await helpers.apiAs(baseUrl, 'zhangsan');
-    const clerk = await helpers.apiAs(baseUrl, 'clerk');
+    const zhangsan = await helpers.apiAs(suite.baseUrl, 'zhangsan');
+    const clerk = await helpers.apiAs(suite.baseUrl, 'clerk');
     // A case accepted at the window (by the clerk, over the API), and a draft left half-done.
     const submitted = await submitBirth(zhangsan, { 'child.sex': 'female' });
     const intake = submitted.tasks.find((x: Json) => x.stepKey === 'intake');
@@ -93,19 +49,19 @@ describe('the citizen pages in English', () => {
       subject: { kind: 'bundle', key: 'birth' },
       formData: { 'child.sex': 'male' },
     });
-    await deliverMessages();
+    await suite.deliverMessages();
 
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       locale: 'en-US',
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/login?next=${encodeURIComponent('/cases')}`);
+    await page.goto(`${suite.baseUrl}/login?next=${encodeURIComponent('/cases')}`);
     await page.getByTestId('locale-switch').getByRole('button', { name: 'English' }).click();
     await page.getByLabel('Username').fill('zhangsan');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${baseUrl}/cases`);
+    await page.waitForURL(`${suite.baseUrl}/cases`);
 
     // My cases: the English title, and the acceptance told in English, marked new in words.
     const row = page.locator(`[data-case="${accepted.id}"]`);
@@ -127,7 +83,7 @@ describe('the citizen pages in English', () => {
 
     // Opening it reads it, and shows the case under its English title with English steps.
     await message.getByRole('link').click();
-    await page.waitForURL(`${baseUrl}/cases/${accepted.id}`);
+    await page.waitForURL(`${suite.baseUrl}/cases/${accepted.id}`);
     await expect.poll(() => page.locator('#case-title').textContent()).toBe('A baby is born');
     const steps = page.getByTestId('case-steps');
     await steps.waitFor();
@@ -139,7 +95,7 @@ describe('the citizen pages in English', () => {
     expect(await page.getByTestId('case-timeline').textContent()).not.toContain('受理');
     await screenshot(page, 'english-case');
 
-    await page.goto(`${baseUrl}/cases`);
+    await page.goto(`${suite.baseUrl}/cases`);
     const read = page
       .getByTestId('my-notifications')
       .locator('li[data-kind="case.accept"]')
@@ -150,7 +106,7 @@ describe('the citizen pages in English', () => {
     expect(await read.textContent()).not.toContain('New');
 
     // The draft's form: a choice reads in English, not as its code.
-    await page.goto(`${baseUrl}/cases/${draft.id}`);
+    await page.goto(`${suite.baseUrl}/cases/${draft.id}`);
     await page.getByTestId('application-form').waitFor();
     const sex = page.locator('.ant-select').filter({
       has: page.getByLabel("Child's sex", { exact: true }),
