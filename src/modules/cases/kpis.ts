@@ -101,25 +101,49 @@ function checkPeriod(q: KpiQuery) {
   return days;
 }
 
-type Group = 'day' | 'channel' | 'street_code' | 'subject' | 'department' | null;
+type Group = 'day' | 'channel' | 'street_code' | 'subject' | 'department';
+const GROUPS: readonly Group[] = ['day', 'channel', 'street_code', 'subject', 'department'];
 
-async function aggregate(db: Kysely<Database>, q: KpiQuery, by: Group) {
+type Row = { key: string | null; counts: Counts };
+
+/**
+ * Every breakdown the KPI set shows, summed in one scan of the period's roll-up rows (grouping
+ * sets), not one scan and one round trip per breakdown. `grouping(...)` says which breakdown a
+ * row belongs to: the bit of each column summed over is 1.
+ */
+async function aggregate(db: Kysely<Database>, q: KpiQuery) {
   const sums = COLUMNS.map(([, c]) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`);
-  const key = by ? sql.ref(by) : sql`null`;
   let where = sql`day between ${q.from}::date and ${q.to}::date`;
   if (q.street !== undefined) where = sql`${where} and street_code = ${q.street}`;
   if (q.subject !== undefined) where = sql`${where} and subject = ${q.subject}`;
-  if (by === 'department') where = sql`${where} and department <> ''`;
+  const cols = GROUPS.map((g) => sql.ref(g));
   const rows = await sql<Record<string, unknown>>`
-    select ${key}::text as key, ${sql.join(sums.map((s, i) => sql`${s} as ${sql.ref(`c${i}`)}`))}
+    select grouping(${sql.join(cols)}) as g,
+      ${sql.join(GROUPS.map((g) => sql`${sql.ref(g)}::text as ${sql.ref(`k_${g}`)}`))},
+      ${sql.join(sums.map((s, i) => sql`${s} as ${sql.ref(`c${i}`)}`))}
     from case_rollup where ${where}
-    ${by ? sql`group by 1 order by 1` : sql``}`.execute(db);
-  return rows.rows.map((r) => ({
-    key: r['key'] as string | null,
-    counts: Object.fromEntries(
+    group by grouping sets ((), ${sql.join(cols.map((c) => sql`(${c})`))})`.execute(db);
+  const all = (1 << GROUPS.length) - 1;
+  const out = { total: [] as Row[], ...Object.fromEntries(GROUPS.map((g) => [g, [] as Row[]])) };
+  const by = out as Record<Group | 'total', Row[]>;
+  for (const r of rows.rows) {
+    const g = Number(r['g']);
+    const counts = Object.fromEntries(
       COLUMNS.map(([k], i) => [k, Number(r[`c${i}`])]),
-    ) as unknown as Counts,
-  }));
+    ) as unknown as Counts;
+    if (g === all) {
+      by.total.push({ key: null, counts });
+      continue;
+    }
+    const group = GROUPS.find((_, i) => g === (all & ~(1 << (GROUPS.length - 1 - i))));
+    if (!group) continue;
+    const key = r[`k_${group}`] as string | null;
+    // Roll-up rows of no department (not yet routed) count in every breakdown but that one.
+    if (group === 'department' && !key) continue;
+    by[group].push({ key, counts });
+  }
+  for (const g of GROUPS) by[g].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  return by;
 }
 
 export interface Named {
@@ -159,15 +183,15 @@ export async function serviceKpis(
   today = localDate(new Date()),
 ) {
   const days = checkPeriod(q);
-  const [total, byDay, byChannel, byStreet, bySubject, byDepartment, streets] = await Promise.all([
-    aggregate(db, q, null),
-    aggregate(db, q, 'day'),
-    aggregate(db, q, 'channel'),
-    aggregate(db, q, 'street_code'),
-    aggregate(db, q, 'subject'),
-    aggregate(db, q, 'department'),
-    streetDirectory(db),
-  ]);
+  const [sums, streets] = await Promise.all([aggregate(db, q), streetDirectory(db)]);
+  const {
+    total,
+    day: byDay,
+    channel: byChannel,
+    street_code: byStreet,
+    subject: bySubject,
+    department: byDepartment,
+  } = sums;
   const totals = total[0]?.counts ?? ZERO;
 
   const daily = new Map(byDay.map((r) => [r.key!, r.counts]));
