@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   /** A real PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | undefined;
+  /** Named prepared statements on the PostgreSQL server (off behind a transaction pooler). */
+  databasePrepare: boolean;
   dataDir: string;
   logLevel: string;
   /** Secure cookies need HTTPS; the embedded default serves plain HTTP on localhost. */
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePrepare: onOff(env, 'ONETRIP_DB_PREPARE', true),
     dataDir: path.resolve(env.ONETRIP_DATA_DIR ?? 'data'),
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.ONETRIP_SECURE_COOKIES === 'true',
@@ -50,4 +53,11 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const n = nonNegative(env, name, fallback);
   if (n === 0) throw new Error(`${name} must be at least 1`);
   return n;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'off') return raw === 'on';
+  throw new Error(`${name} must be "on" or "off", got "${raw}"`);
 }

@@ -1,5 +1,5 @@
 import { WorkingCalendar } from '../modules/calendar/index.ts';
-import { logOnlyNotifier, processOutbox, sweepSla } from '../modules/cases/index.ts';
+import { foldRollup, logOnlyNotifier, processOutbox, sweepSla } from '../modules/cases/index.ts';
 import {
   certificateIssuer,
   MasterKeyError,
@@ -28,7 +28,7 @@ const USAGE = `usage: onetrip <command>
   seed      load the Xihu demo data (adds what is missing)
   reset     wipe the database, migrate and seed again
   build-web build the web app (--if-stale: only when older than its sources)
-  sweep     one pass of the deadline lights and the outbox, then exit (for cron; the server
+  sweep     one pass of the deadline lights, the outbox and the roll-up fold, then exit (for cron; the server
             also runs it every ONETRIP_SCHEDULER_MS)
   verify <file-or-qr-text> [--server URL]
             check an e-certificate (a PDF, a text file, or what its QR code says): prints
@@ -43,7 +43,11 @@ async function withDatabase<T>(
   fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    prepare: config.databasePrepare,
+  });
   try {
     return await fn(handle);
   } finally {
@@ -119,8 +123,9 @@ async function main(argv: string[]): Promise<number> {
         const swept = await sweepSla(deps);
         let sent = 0;
         for (let n; (n = await processOutbox(deps, logOnlyNotifier(log))) > 0;) sent += n;
+        const folded = await foldRollup(h.db);
         log(
-          `sweep: ${swept.tasks} steps and ${swept.cases} cases changed light, ${swept.warnings} warnings; ${sent} outbox events processed`,
+          `sweep: ${swept.tasks} steps and ${swept.cases} cases changed light, ${swept.warnings} warnings; ${sent} outbox events processed; ${folded} roll-up rows folded`,
         );
       });
       return 0;
@@ -130,7 +135,11 @@ async function main(argv: string[]): Promise<number> {
         argv.slice(1),
         async () => {
           const config = loadConfig();
-          return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+          return openDatabase({
+            databaseUrl: config.databaseUrl,
+            dataDir: config.dataDir,
+            prepare: config.databasePrepare,
+          });
         },
         (line) => process.stdout.write(`${line}\n`),
       );

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { preparingPool } from './prepared.ts';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a Date would shift them by the server's time zone,
 // and working-day arithmetic is on calendar dates, not instants.
@@ -42,6 +43,8 @@ export interface OpenOptions {
   /** An already-open PGlite (tests load one from a migrated template). */
   pglite?: PGlite;
   poolSize?: number;
+  /** Named prepared statements on a PostgreSQL server (default on; see prepared.ts). */
+  prepare?: boolean;
   onPoolError?: (err: Error) => void;
 }
 
@@ -59,8 +62,11 @@ function handleFor(
   pool: pg.Pool,
   kind: DatabaseKind,
   onClose: () => Promise<void>,
+  prepare = false,
 ): DatabaseHandle {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: prepare ? preparingPool(pool) : pool }),
+  });
   return {
     db,
     kind,
@@ -101,7 +107,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       await pool.end().catch(() => {});
       throw new DatabaseUnreachableError(redactUrl(opts.databaseUrl), err);
     }
-    return handleFor(pool, 'postgres', async () => {});
+    return handleFor(pool, 'postgres', async () => {}, opts.prepare ?? true);
   }
 
   let lock: { release(): void } | undefined;

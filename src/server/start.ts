@@ -32,6 +32,7 @@ export async function startServer(config: Config, log: (msg: string) => void): P
     database = await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
+      prepare: config.databasePrepare,
       onPoolError: (err) =>
         log(`database connection lost: ${err.message} (reconnecting on the next request)`),
     });

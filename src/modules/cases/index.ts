@@ -19,6 +19,7 @@ export {
   serviceKpis,
   ratesOf,
   KPI_MAX_DAYS,
+  foldRollup,
   type KpiQuery,
   type ServiceKpis,
   type Counts,

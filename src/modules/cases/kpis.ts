@@ -101,6 +101,16 @@ function checkPeriod(q: KpiQuery) {
   return days;
 }
 
+/**
+ * Moves the roll-up's shard rows into shard 0 (see migration 2026112916) and answers how many
+ * it moved. Figures read the same before and after; it only keeps the table small. Never waits
+ * for a running transition: rows one holds are left for the next call.
+ */
+export async function foldRollup(db: Kysely<Database>): Promise<number> {
+  const r = await sql<{ n: number }>`select case_rollup_fold() as n`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
 type Group = 'day' | 'channel' | 'street_code' | 'subject' | 'department';
 const GROUPS: readonly Group[] = ['day', 'channel', 'street_code', 'subject', 'department'];
 

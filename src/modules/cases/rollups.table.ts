@@ -13,6 +13,11 @@ export interface CaseRollupTable {
   channel: string;
   /** '' for the case counters; the rated department (`dept:<key>`) for the rating counters. */
   department: string;
+  /**
+   * 0, or the shard a transaction added its figures to (2026112916): a figure is the sum over
+   * a key's shards; `case_rollup_fold()` moves shards into 0.
+   */
+  shard: number;
   submitted: number;
   accepted: number;
   declined: number;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseDriver, type Json } from '../../../test/helpers/cases.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { localDate } from './clock.ts';
-import { KPI_MAX_DAYS, serviceKpis, type Counts } from './kpis.ts';
+import { foldRollup, KPI_MAX_DAYS, serviceKpis, type Counts } from './kpis.ts';
 
 let t: TestApp;
 let d: ReturnType<typeof caseDriver>;
@@ -22,13 +22,17 @@ const everything = { from: daysBefore(KPI_MAX_DAYS - 1), to: today };
 const COLUMNS =
   'submitted, accepted, declined, withdrawn, completed, completed_on_time, overdue, closed, closed_zero_trip, trips, ratings, bad_ratings, stars';
 
-/** The roll-up's non-zero rows, in key order. */
+/** The roll-up's figures per key (summed over its shards), non-zero ones, in key order. */
 async function rollupRows() {
   const { rows } = await sql
     .raw(
-      `select day::text, division_code, street_code, subject, channel, department, ${COLUMNS}
-       from case_rollup where ${COLUMNS.split(', ')
-         .map((c) => `${c} <> 0`)
+      `select day::text, division_code, street_code, subject, channel, department,
+         ${COLUMNS.split(', ')
+           .map((c) => `sum(${c})::int as ${c}`)
+           .join(', ')}
+       from case_rollup group by 1, 2, 3, 4, 5, 6
+       having ${COLUMNS.split(', ')
+         .map((c) => `sum(${c}) <> 0`)
          .join(' or ')}
        order by 1, 2, 3, 4, 5, 6`,
     )
@@ -204,6 +208,32 @@ describe('the service roll-up', () => {
     const incremental = await rollupRows();
     await sql`select case_rollup_rebuild()`.execute(db);
     expect(await rollupRows()).toEqual(incremental);
+  });
+
+  it('folds its shard rows into one row per key without changing a figure', async () => {
+    const db = t.database.handle.db;
+    const shardRows = async () =>
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select count(*)::int as n from case_rollup where shard <> 0`.execute(db)
+        ).rows[0]!.n,
+      );
+    const c = await d.newCase('xixi-flavour', 'open-restaurant', {
+      'premises.area_m2': 12,
+      'premises.has_outdoor_sign': false,
+    });
+    await d.actOn('clerk', c, 'intake', 'accept');
+    expect(await shardRows()).toBeGreaterThan(0);
+    const figures = await rollupRows();
+    const kpis = await serviceKpis(db, everything);
+
+    expect(await foldRollup(db)).toBeGreaterThan(0);
+    expect(await shardRows()).toBe(0);
+    expect(await rollupRows()).toEqual(figures);
+    expect(await serviceKpis(db, everything)).toEqual(kpis);
+    expect(await foldRollup(db)).toBe(0);
   });
 
   it('breaks the figures down by day, channel, street, item and rated department', async () => {

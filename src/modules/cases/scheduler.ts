@@ -1,5 +1,6 @@
 import type { EngineDeps } from './engine/context.ts';
 import { processOutbox, sweepSla, type Notifier } from './engine/sweep.ts';
+import { foldRollup } from './kpis.ts';
 
 export interface SchedulerOptions {
   /** How often to look, in ms. Deadlines are days; a minute is plenty. */
@@ -49,6 +50,7 @@ export function startCaseScheduler(
             err,
           );
         while ((await processOutbox(deps, notifier, 200, onError)) > 0);
+        await foldRollup(deps.db);
       } catch (error) {
         options.log('scheduler tick failed; retrying on the next one', error);
       } finally {
