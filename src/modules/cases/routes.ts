@@ -563,7 +563,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
           .selectAll('notification')
           .select(['cases.title_en as case_title_en', 'cases.number as case_number'])
           .orderBy('notification.created_at', 'desc')
-          .orderBy('notification.id')
+          // Messages delivered in one outbox batch share created_at: the later one is newer.
+          .orderBy('notification.id', 'desc')
           .limit(request.query.limit)
           .offset(request.query.offset)
           .execute(),
