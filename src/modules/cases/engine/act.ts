@@ -94,12 +94,14 @@ export async function act(deps: EngineDeps, actor: Actor | null, taskId: string,
   return deps.db.transaction().execute(async (trx) => {
     // Case first, then task: every transition locks in that order, so two never deadlock.
     const c = await lockCaseOfTask(trx, taskId);
-    const t = await trx
+    // All the case's steps, in one read: the decision needs this one, opening the next needs all.
+    const tasks = await trx
       .selectFrom('task')
       .selectAll()
-      .where('id', '=', taskId)
+      .where('case_id', '=', c.id)
       .forUpdate()
-      .executeTakeFirstOrThrow();
+      .execute();
+    const t = tasks.find((x) => x.id === taskId)!;
     const def = await loadDefinition(trx, c.definition_id);
     const step = stepOf(def, t.step_key);
     if (t.state !== 'open' && t.state !== 'paused') {
@@ -120,7 +122,7 @@ export async function act(deps: EngineDeps, actor: Actor | null, taskId: string,
     checkVersion('task', t.version, input.version);
     await assertMayAct(trx, actor, c, t, input.action);
     const today = todayOf(deps);
-    const ctx: Ctx = { trx, deps, actor, c, t, def, today, input };
+    const ctx: Ctx = { trx, deps, actor, c, t, tasks, def, today, input };
     switch (input.action) {
       case 'accept':
         return accept(ctx);
@@ -160,9 +162,18 @@ interface Ctx {
   actor: Actor;
   c: Case;
   t: Task;
+  /** Every step of the case, as read under the lock at the start of the action. */
+  tasks: readonly Task[];
   def: ProcessDefinition;
   today: string;
   input: ActInput;
+}
+
+/** This action's step done (or changed): the case's steps as they now stand. */
+async function finishStep(ctx: Ctx, set: Parameters<typeof updateTask>[2]): Promise<Task[]> {
+  await updateTask(ctx.trx, ctx.t, set);
+  const now = { ...ctx.t, ...set, version: ctx.t.version + 1 };
+  return ctx.tasks.map((x) => (x.id === now.id ? now : x));
 }
 
 // The catalogue is read (or its cache checked) only when a step to open is routed by it.
@@ -182,7 +193,7 @@ async function accept(ctx: Ctx) {
   const statutory =
     def.statutoryDays === null ? null : dueDate(today, def.statutoryDays, [], lookup);
   const intakeUnit = actor.roles.find((r) => r.role === 'window_clerk')?.orgUnitCode ?? null;
-  await updateTask(trx, t, {
+  const steps = await finishStep(ctx, {
     state: 'done',
     decision: 'accepted',
     decided_by: actor.accountId,
@@ -200,7 +211,7 @@ async function accept(ctx: Ctx) {
     sla: promised?.due ? slaLight(promised.due, today, lookup, deps.yellowWithin ?? 1).light : null,
   });
   if (ctx.input.visit) await recordTrip(trx, actor, c, 'intake', ctx.input.visit.servicePoint);
-  const { opened } = await openReadySteps(trx, deps, fresh, def, routing(ctx));
+  const { opened } = await openReadySteps(trx, deps, fresh, def, routing(ctx), steps);
   await record(trx, deps, actor, { ...c, number }, t, 'accept', {
     number,
     opened: opened.map((o) => o.step_key),
@@ -276,7 +287,7 @@ async function decline(ctx: Ctx) {
 async function decide(ctx: Ctx) {
   const { trx, deps, actor, c, t, def, input } = ctx;
   const action = input.action;
-  await updateTask(trx, t, {
+  const steps = await finishStep(ctx, {
     state: 'done',
     decision: action === 'complete' ? 'completed' : action === 'approve' ? 'approved' : 'rejected',
     comment: input.comment ?? null,
@@ -320,7 +331,7 @@ async function decide(ctx: Ctx) {
   }
   // The case row is locked and unchanged since act() read it: no need to read it again.
   const fresh = c;
-  const { opened, states } = await openReadySteps(trx, deps, fresh, def, routing(ctx));
+  const { opened, states } = await openReadySteps(trx, deps, fresh, def, routing(ctx), steps);
   const reviewsDone = def.steps
     .filter((s) => s.key !== 'delivery')
     .every((s) => ['done', 'skipped', 'cancelled'].includes(states[s.key]!));

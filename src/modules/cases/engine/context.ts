@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/app-error.ts';
@@ -175,8 +175,11 @@ export async function openReadySteps(
   c: Case,
   def: ProcessDefinition,
   routing: RoutingFacts | (() => Promise<RoutingFacts>),
+  /** The case's steps as they now stand, when the caller has them (one read fewer). */
+  known?: readonly Task[],
 ): Promise<StepsAdvanced> {
-  const tasks = await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).execute();
+  const tasks =
+    known ?? (await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).execute());
   const states = Object.fromEntries(tasks.map((t) => [t.step_key, t.state]));
   const { open, skip } = advance(def, states, (when) =>
     evaluateCondition(when, flatten(c.form_data)),
@@ -195,6 +198,7 @@ export async function openReadySteps(
         ? await routing()
         : { itemDepartment: () => undefined };
   const opened: Task[] = [];
+  const changes: { task: Task; set: OpenedStep }[] = [];
   for (const key of open) {
     const step = def.steps.find((s) => s.key === key)!;
     const owner = routeOwner(step, {
@@ -211,19 +215,50 @@ export async function openReadySteps(
     const due = step.limitDays === null ? null : dueDate(today, step.limitDays, [], lookup);
     const light = due?.due ? slaLight(due.due, today, lookup, deps.yellowWithin ?? 1).light : null;
     const t = byKey.get(key)!;
-    await updateTask(trx, t, {
+    const set: OpenedStep = {
       state: 'open',
       owner_unit: owner.orgUnit,
       opened_on: today,
       due: due?.due ?? null,
       due_provisional: due?.provisional ?? false,
       sla: light,
-    });
-    opened.push({ ...t, state: 'open', owner_unit: owner.orgUnit, version: t.version + 1 });
+    };
+    changes.push({ task: t, set });
+    opened.push({ ...t, ...set, version: t.version + 1 });
   }
+  await openSteps(trx, changes);
   for (const key of skip) states[key] = 'skipped';
   for (const key of open) states[key] = 'open';
   return { opened, states };
+}
+
+type OpenedStep = Pick<
+  Task,
+  'state' | 'owner_unit' | 'opened_on' | 'due' | 'due_provisional' | 'sla'
+>;
+
+/**
+ * Opens several steps in one statement (parallel reviews open together), each guarded by its
+ * version like `updateTask`.
+ */
+async function openSteps(trx: Kysely<Database>, changes: { task: Task; set: OpenedStep }[]) {
+  if (changes.length <= 1) {
+    for (const { task, set } of changes) await updateTask(trx, task, set);
+    return;
+  }
+  const rows = changes.map(
+    ({ task, set }) =>
+      sql`(${task.id}::uuid, ${task.version}::int, ${set.owner_unit}::text, ${set.opened_on}::date,
+           ${set.due}::date, ${set.due_provisional}::boolean, ${set.sla}::text)`,
+  );
+  const r = await sql`
+    update task set state = 'open', owner_unit = v.owner_unit, opened_on = v.opened_on,
+      due = v.due, due_provisional = v.due_provisional, sla = v.sla,
+      version = task.version + 1, updated_at = now()
+    from (values ${sql.join(rows)}) as v(id, version, owner_unit, opened_on, due, due_provisional, sla)
+    where task.id = v.id and task.version = v.version`.execute(trx);
+  if (Number(r.numAffectedRows) !== changes.length)
+    throw new AppError(409, 'version_conflict', { what: 'task', expected: -1, current: -1 });
 }
 
 /** Form data is stored by data-element key ('premises.area_m2'); conditions read it as such. */

@@ -420,7 +420,7 @@ export async function submit(
     const def = await loadDefinition(trx, c.definition_id);
     const today = todayOf(deps);
     if (c.state === 'draft') {
-      await trx
+      const steps = await trx
         .insertInto('task')
         .values(
           def.steps.map((s) => ({
@@ -448,8 +448,9 @@ export async function submit(
             division_code: c.division_code,
           })),
         )
+        .returningAll()
         .execute();
-      await updateCase(trx, c, {
+      const fresh = await updateCase(trx, c, {
         state: 'submitted',
         submitted_at: new Date(),
         channel: actor.channel,
@@ -458,10 +459,14 @@ export async function submit(
           ? {}
           : { delivery_choice: JSON.stringify({ method: 'pickup' }) as unknown as DeliveryChoice }),
       });
-      const fresh = await lockCase(trx, c.id);
-      await openReadySteps(trx, deps, fresh, def, {
-        itemDepartment: (i) => itemDepartment(catalogue, i),
-      });
+      await openReadySteps(
+        trx,
+        deps,
+        fresh,
+        def,
+        { itemDepartment: (i) => itemDepartment(catalogue, i) },
+        steps,
+      );
       await record(trx, deps, actor, c, null, 'submit', {});
       return;
     }

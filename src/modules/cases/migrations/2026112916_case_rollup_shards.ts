@@ -7,7 +7,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
  * its figures to one of 63 shard rows of the key, picked from its transaction id; a figure is the
  * sum over the shards, which every reader already computes (`sum(...) group by`).
  * `case_rollup_fold()` moves the shards into shard 0 in the background, skipping rows a
- * transaction holds, so the table stays about the size it was.
+ * transaction holds, so the table stays about the size it was. The roll-up functions become
+ * PL/pgSQL (see `rowFunctions`), and inserting a draft no longer runs the trigger.
  */
 const COUNTERS = [
   'submitted',
@@ -101,6 +102,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
   await rowFunctions(db, 'sharded');
+  // A new draft counts nowhere (no submission, acceptance, decision, closing or promised date):
+  // its insert, the first statement of every application, no longer runs the trigger.
+  await sql`drop trigger case_rollup_case_insert on cases`.execute(db);
+  await sql`
+    create trigger case_rollup_case_insert after insert on cases for each row
+    when (new.kind = 'service_application' and num_nonnulls(new.submitted_at, new.accepted_on,
+          new.decided_at, new.closed_at, new.promised_due) > 0)
+    execute function case_rollup_on_case()`.execute(db);
 
   // One transaction, one shard: its rows are locked in key order, as before, so two transitions
   // still cannot deadlock, and they wait for each other only when their shards collide.
@@ -153,6 +162,10 @@ export async function down(db: Kysely<any>): Promise<void> {
     select ${key}, ${list} from case_rollup_folded`.execute(db);
   await sql`alter table case_rollup add constraint case_rollup_pk primary key (${key})`.execute(db);
   await rowFunctions(db, 'original');
+  await sql`drop trigger case_rollup_case_insert on cases`.execute(db);
+  await sql`
+    create trigger case_rollup_case_insert after insert on cases for each row
+    when (new.kind = 'service_application') execute function case_rollup_on_case()`.execute(db);
   await sql`
     create or replace function case_rollup_apply(deltas case_rollup[]) returns void
     language sql volatile
