@@ -24,6 +24,8 @@ import {
   openReadySteps,
   record,
   stepOf,
+  type StepChange,
+  type TaskChange,
   todayOf,
   updateCase,
   updateTask,
@@ -169,11 +171,16 @@ interface Ctx {
   input: ActInput;
 }
 
-/** This action's step done (or changed): the case's steps as they now stand. */
-async function finishStep(ctx: Ctx, set: Parameters<typeof updateTask>[2]): Promise<Task[]> {
-  await updateTask(ctx.trx, ctx.t, set);
+/**
+ * This action's step done (or changed): the change, written later with the action's record
+ * (one statement fewer), and the case's steps as they will then stand.
+ */
+function finishStep(ctx: Ctx, set: TaskChange): { change: StepChange; steps: Task[] } {
   const now = { ...ctx.t, ...set, version: ctx.t.version + 1 };
-  return ctx.tasks.map((x) => (x.id === now.id ? now : x));
+  return {
+    change: { task: ctx.t, set },
+    steps: ctx.tasks.map((x) => (x.id === now.id ? now : x)),
+  };
 }
 
 // The catalogue is read (or its cache checked) only when a step to open is routed by it.
@@ -193,7 +200,7 @@ async function accept(ctx: Ctx) {
   const statutory =
     def.statutoryDays === null ? null : dueDate(today, def.statutoryDays, [], lookup);
   const intakeUnit = actor.roles.find((r) => r.role === 'window_clerk')?.orgUnitCode ?? null;
-  const steps = await finishStep(ctx, {
+  const { change, steps } = finishStep(ctx, {
     state: 'done',
     decision: 'accepted',
     decided_by: actor.accountId,
@@ -212,10 +219,16 @@ async function accept(ctx: Ctx) {
   });
   if (ctx.input.visit) await recordTrip(trx, actor, c, 'intake', ctx.input.visit.servicePoint);
   const { opened } = await openReadySteps(trx, deps, fresh, def, routing(ctx), steps);
-  await record(trx, deps, actor, { ...c, number }, t, 'accept', {
-    number,
-    opened: opened.map((o) => o.step_key),
-  });
+  await record(
+    trx,
+    deps,
+    actor,
+    { ...c, number },
+    t,
+    'accept',
+    { number, opened: opened.map((o) => o.step_key) },
+    change,
+  );
   return { caseId: c.id, number };
 }
 
@@ -287,7 +300,7 @@ async function decline(ctx: Ctx) {
 async function decide(ctx: Ctx) {
   const { trx, deps, actor, c, t, def, input } = ctx;
   const action = input.action;
-  const steps = await finishStep(ctx, {
+  const { change, steps } = finishStep(ctx, {
     state: 'done',
     decision: action === 'complete' ? 'completed' : action === 'approve' ? 'approved' : 'rejected',
     comment: input.comment ?? null,
@@ -326,7 +339,7 @@ async function decide(ctx: Ctx) {
         opened_on: ctx.today,
       });
     }
-    await record(trx, deps, actor, c, t, 'reject', { comment: input.comment ?? null });
+    await record(trx, deps, actor, c, t, 'reject', { comment: input.comment ?? null }, change);
     return { caseId: c.id, number: c.number };
   }
   // The case row is locked and unchanged since act() read it: no need to read it again.
@@ -351,10 +364,16 @@ async function decide(ctx: Ctx) {
       sla: null,
     });
   }
-  await record(trx, deps, actor, c, t, action, {
-    comment: input.comment ?? null,
-    opened: opened.map((o) => o.step_key),
-  });
+  await record(
+    trx,
+    deps,
+    actor,
+    c,
+    t,
+    action,
+    { comment: input.comment ?? null, opened: opened.map((o) => o.step_key) },
+    change,
+  );
   return { caseId: c.id, number: c.number };
 }
 
@@ -443,7 +462,7 @@ async function deliver(ctx: Ctx) {
     throw badRequest('validation_required', 'delivery.trackingNumber');
   if (delivery.method === 'pickup' && !input.visit)
     throw badRequest('validation_required', 'visit.servicePoint');
-  await updateTask(trx, t, {
+  const { change } = finishStep(ctx, {
     state: 'done',
     decision: 'delivered',
     decided_by: actor.accountId,
@@ -459,6 +478,6 @@ async function deliver(ctx: Ctx) {
       ...(input.visit ? { servicePoint: input.visit.servicePoint } : {}),
     }) as unknown as Case['delivery'],
   });
-  await record(trx, deps, actor, c, t, 'deliver', { method: delivery.method });
+  await record(trx, deps, actor, c, t, 'deliver', { method: delivery.method }, change);
   return { caseId: c.id, number: c.number };
 }

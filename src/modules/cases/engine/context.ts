@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/app-error.ts';
@@ -34,7 +34,20 @@ export function channelOf(actor: Actor): ChannelName {
   return actor.channel;
 }
 
-/** One row of the timeline, one audit entry and one outbox event: the three travel together. */
+export type TaskChange = Partial<Omit<Task, 'id' | 'version'>>;
+
+/** A change to a step that is written with the action's record (see `record`). */
+export interface StepChange {
+  task: Task;
+  set: TaskChange;
+}
+
+/**
+ * One row of the timeline, one audit entry and one outbox event: the three travel together.
+ * `step`, the acting step's own change, is written in the same statement. It is only given by
+ * `act`, which has locked the step (and its case) and checked its version first, so the
+ * version guard of `updateTask` cannot fail there and is not repeated.
+ */
 export async function record(
   trx: Kysely<Database>,
   deps: EngineDeps,
@@ -43,10 +56,26 @@ export async function record(
   task: Pick<Task, 'id' | 'step_key'> | null,
   action: string,
   data: Record<string, unknown> = {},
+  step?: StepChange,
 ) {
   const at = clockOf(deps).now();
-  // One statement (two data-modifying CTEs and an insert): one round trip, and all or nothing.
-  await trx
+  // One statement (data-modifying CTEs and an insert): one round trip, and all or nothing.
+  const base = (
+    step
+      ? trx.with('step', (db) =>
+          db
+            .updateTable('task')
+            .set((eb) => ({
+              ...(step.set as object),
+              version: eb('version', '+', 1),
+              updated_at: new Date(),
+            }))
+            .where('id', '=', step.task.id)
+            .returning('id'),
+        )
+      : trx
+  ) as QueryCreator<Database>;
+  await base
     .with('event', (db) =>
       db.insertInto('case_event').values({
         case_id: c.id,
@@ -139,11 +168,7 @@ export async function updateCase(
   return row;
 }
 
-export async function updateTask(
-  trx: Kysely<Database>,
-  t: Task,
-  set: Partial<Omit<Task, 'id' | 'version'>>,
-) {
+export async function updateTask(trx: Kysely<Database>, t: Task, set: TaskChange) {
   const r = await trx
     .updateTable('task')
     .set((eb) => ({ ...(set as object), version: eb('version', '+', 1), updated_at: new Date() }))
