@@ -165,7 +165,11 @@ async function explainSlowest(url: string, fn: () => Promise<unknown>) {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
-    const [text, values] = args;
+    // A prepared statement (src/db/prepared.ts) comes as { name, text, values }.
+    const [first, second] = args;
+    const named = first && typeof first === 'object' && 'text' in first;
+    const text = named ? (first as { text: unknown }).text : first;
+    const values = named ? (first as { values?: unknown }).values : second;
     const t = performance.now();
     const out = original.apply(this, args);
     if (typeof text === 'string' && out && typeof (out as Promise<unknown>).then === 'function') {

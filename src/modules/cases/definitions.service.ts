@@ -22,21 +22,30 @@ export async function storeDefinition(
   const digest = createHash('sha256')
     .update(stringify(def) ?? '')
     .digest('hex');
-  await trx
-    .insertInto('process_definition')
-    .values({
-      key: def.key,
-      digest,
-      kind: def.kind,
-      definition: JSON.stringify(def) as unknown as ProcessDefinition,
-    })
-    .onConflict((oc) => oc.column('digest').doNothing())
-    .execute();
-  const row = await trx
-    .selectFrom('process_definition')
-    .select('id')
-    .where('digest', '=', digest)
-    .executeTakeFirstOrThrow();
+  // One statement: the new row's id, or the stored one's when this content is already there.
+  // When another transaction stored the same content a moment earlier, this statement's
+  // snapshot does not see its row yet: a second read, with a new snapshot, does.
+  const select = () =>
+    trx.selectFrom('process_definition').select('id').where('digest', '=', digest);
+  const row =
+    (await trx
+      .with('added', (db) =>
+        db
+          .insertInto('process_definition')
+          .values({
+            key: def.key,
+            digest,
+            kind: def.kind,
+            definition: JSON.stringify(def) as unknown as ProcessDefinition,
+          })
+          .onConflict((oc) => oc.column('digest').doNothing())
+          .returning('id'),
+      )
+      .selectFrom('added')
+      .select('id')
+      .unionAll(select())
+      .limit(1)
+      .executeTakeFirst()) ?? (await select().executeTakeFirstOrThrow());
   cache.set(row.id, def);
   return row.id;
 }
