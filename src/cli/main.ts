@@ -39,15 +39,20 @@ ONETRIP_DATA_DIR (default ./data), PORT, HOST, LOG_LEVEL, ONETRIP_SCHEDULER_MS (
 ONETRIP_SLA_YELLOW_DAYS (1), ONETRIP_CERT_MASTER_KEY (the key that wraps the certificate
 signing keys; default: a generated one in the data folder).`;
 
-async function withDatabase<T>(
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
-): Promise<T> {
+/** The database the environment names (DATABASE_URL, else the embedded one). */
+function openConfigured() {
   const config = loadConfig();
-  const handle = await openDatabase({
+  return openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     prepare: config.databasePrepare,
   });
+}
+
+async function withDatabase<T>(
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const handle = await openConfigured();
   try {
     return await fn(handle);
   } finally {
@@ -131,17 +136,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'verify':
-      return verifyCommand(
-        argv.slice(1),
-        async () => {
-          const config = loadConfig();
-          return openDatabase({
-            databaseUrl: config.databaseUrl,
-            dataDir: config.dataDir,
-            prepare: config.databasePrepare,
-          });
-        },
-        (line) => process.stdout.write(`${line}\n`),
+      return verifyCommand(argv.slice(1), openConfigured, (line) =>
+        process.stdout.write(`${line}\n`),
       );
     case 'build-web':
       if (argv.includes('--if-stale')) await ensureWebBuild(log);

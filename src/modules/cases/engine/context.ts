@@ -263,14 +263,11 @@ type OpenedStep = Pick<
 >;
 
 /**
- * Opens several steps in one statement (parallel reviews open together), each guarded by its
+ * Opens the ready steps in one statement (parallel reviews open together), each guarded by its
  * version like `updateTask`.
  */
 async function openSteps(trx: Kysely<Database>, changes: { task: Task; set: OpenedStep }[]) {
-  if (changes.length <= 1) {
-    for (const { task, set } of changes) await updateTask(trx, task, set);
-    return;
-  }
+  if (!changes.length) return;
   const rows = changes.map(
     ({ task, set }) =>
       sql`(${task.id}::uuid, ${task.version}::int, ${set.owner_unit}::text, ${set.opened_on}::date,
