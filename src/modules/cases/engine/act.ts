@@ -20,7 +20,7 @@ import { dueDate } from '../rules/step-deadline.ts';
 import { itemDepartment } from './draft.ts';
 import {
   checkVersion,
-  lockCaseOfTask,
+  lockCaseAndSteps,
   openReadySteps,
   record,
   stepOf,
@@ -94,15 +94,9 @@ export async function recordTrip(
 export async function act(deps: EngineDeps, actor: Actor | null, taskId: string, input: ActInput) {
   if (!actor) throw new AppError(401, 'unauthenticated');
   return deps.db.transaction().execute(async (trx) => {
-    // Case first, then task: every transition locks in that order, so two never deadlock.
-    const c = await lockCaseOfTask(trx, taskId);
-    // All the case's steps, in one read: the decision needs this one, opening the next needs all.
-    const tasks = await trx
-      .selectFrom('task')
-      .selectAll()
-      .where('case_id', '=', c.id)
-      .forUpdate()
-      .execute();
+    // Case first, then its steps: every transition locks in that order, so two never deadlock.
+    // All the steps at once: the decision needs this one, opening the next needs all of them.
+    const { c, tasks } = await lockCaseAndSteps(trx, taskId);
     const t = tasks.find((x) => x.id === taskId)!;
     const def = await loadDefinition(trx, c.definition_id);
     const step = stepOf(def, t.step_key);

@@ -129,16 +129,66 @@ export async function lockCase(trx: Kysely<Database>, caseId: string): Promise<C
   return c;
 }
 
-/** The case of a task, locked, in one statement: the lock order stays case first, then task. */
-export async function lockCaseOfTask(trx: Kysely<Database>, taskId: string): Promise<Case> {
-  const c = await trx
-    .selectFrom('cases')
-    .selectAll()
-    .where('id', '=', (eb) => eb.selectFrom('task').select('case_id').where('id', '=', taskId))
+// Every column of `task`, so that a join can bring them back beside the case's under names of
+// their own; the check below fails to compile when a column is added to TaskTable and not here.
+const TASK_COLUMNS = [
+  'id',
+  'case_id',
+  'step_key',
+  'name',
+  'item_key',
+  'owner_unit',
+  'role',
+  'state',
+  'paused_by',
+  'assignee_id',
+  'opened_on',
+  'limit_days',
+  'due',
+  'due_provisional',
+  'sla',
+  'paused_days',
+  'paused_since',
+  'special_procedure',
+  'decision',
+  'comment',
+  'decided_by',
+  'decided_at',
+  'version',
+  'division_code',
+  'updated_at',
+] as const satisfies readonly (keyof Task)[];
+const everyTaskColumn: Exclude<keyof Task, (typeof TASK_COLUMNS)[number]> extends never
+  ? true
+  : never = true;
+void everyTaskColumn;
+
+/**
+ * A task's case and all of the case's steps, locked, in one statement (an action's first round
+ * trip). The lock order stays case first, then its tasks: PostgreSQL locks a joined row's tables
+ * in the order of the FROM list. The one snapshot is enough because a case's steps are all
+ * inserted at once, by its submission, before any of them can be acted on: a concurrent action
+ * may change a step's row (the lock then returns its latest version) but never adds one.
+ */
+export async function lockCaseAndSteps(
+  trx: Kysely<Database>,
+  taskId: string,
+): Promise<{ c: Case; tasks: Task[] }> {
+  const rows = (await trx
+    .selectFrom('cases as c')
+    .innerJoin('task as t', 't.case_id', 'c.id')
+    .selectAll('c')
+    .select(TASK_COLUMNS.map((k) => sql.ref(`t.${k}`).as(`task:${k}`)))
+    .where('c.id', '=', (eb) => eb.selectFrom('task').select('case_id').where('id', '=', taskId))
     .forUpdate()
-    .executeTakeFirst();
-  if (!c) throw new AppError(404, 'not_found', { what: 'task' });
-  return c;
+    .execute()) as unknown as Record<string, unknown>[];
+  if (!rows.length) throw new AppError(404, 'not_found', { what: 'task' });
+  const c = {} as Record<string, unknown>;
+  for (const [k, v] of Object.entries(rows[0]!)) if (!k.startsWith('task:')) c[k] = v;
+  const tasks = rows.map(
+    (r) => Object.fromEntries(TASK_COLUMNS.map((k) => [k, r[`task:${k}`]])) as unknown as Task,
+  );
+  return { c: c as unknown as Case, tasks };
 }
 
 export function checkVersion(what: 'case' | 'task', current: number, expected: number | undefined) {
