@@ -1,6 +1,7 @@
 /**
  * OneTrip's benchmarks: `npm run bench` (full) or `npm run bench -- --quick` (the harness check).
- * Options: --only=P1,P1b,P4,P5,P2,P3  --runs=N  --seconds=S  --p3-size=N (P3's large size).
+ * Options: --only=P1,P1b,P4,P5,P2,P3  --runs=N  --seconds=S  --p3-size=N (P3's large size)
+ *   --p2-total=N (P2's submissions in all; 0: time-boxed rounds).
  * DATABASE_URL picks the server.
  * Writes bench/results/latest.json and bench/results/<ISO date-time>.json; see BENCHMARKS.md.
  */
@@ -30,6 +31,9 @@ async function main() {
   for (const o of only) if (!ALL.includes(o)) throw new Error(`unknown scenario ${o}`);
   const p3Size = option('p3-size');
   if (p3Size !== undefined && !(Number(p3Size) > 0)) throw new Error(`bad --p3-size=${p3Size}`);
+  const p2Total = option('p2-total');
+  if (p2Total !== undefined && !(Number(p2Total) >= 0))
+    throw new Error(`bad --p2-total=${p2Total}`);
   const resultsDir = path.resolve(import.meta.dirname, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   const startedAt = new Date();
@@ -57,6 +61,7 @@ async function main() {
     seconds: Number(option('seconds') ?? (quick ? 2 : 15)),
     workers: 4,
     p3Size: option('p3-size') === undefined ? undefined : Number(option('p3-size')),
+    p2Total: p2Total === undefined ? undefined : Number(p2Total),
     scratch,
     machine,
     resultsDir,

@@ -34,6 +34,11 @@ export interface Context {
   workers: number;
   /** P3's large size (`--p3-size=N`); unset: 10 M, 25 k in a quick run. */
   p3Size?: number | undefined;
+  /**
+   * P2's submissions in all, shared by its rounds (`--p2-total=N`); unset: 100,000 in a full
+   * run, time-boxed rounds of `seconds` in a quick one.
+   */
+  p2Total?: number | undefined;
   scratch: Scratch;
   machine: Machine;
   resultsDir: string;

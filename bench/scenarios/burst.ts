@@ -26,16 +26,19 @@ interface Burst {
   errors: number;
 }
 
+/** A round's size: so many seconds, or so many first submissions (their resends come on top). */
+type Size = { seconds: number } | { submissions: number };
+
 /**
- * Sends submissions for `seconds` on CONNECTIONS connections, each with its own
- * Idempotency-Key; 1 % are sent twice: half as a retry after the first answer, half at once on
- * another connection while the first is still in flight.
+ * Sends submissions on CONNECTIONS connections, each with its own Idempotency-Key; 1 % are
+ * sent twice: half as a retry after the first answer, half at once on another connection while
+ * the first is still in flight.
  */
 async function burst(
   url: string,
   headers: Record<string, string>,
   bodyFor: (key: string) => string,
-  seconds: number,
+  size: Size,
 ): Promise<Burst> {
   const firstStatus = new Map<string, number>();
   const resend: string[] = [];
@@ -49,7 +52,9 @@ async function burst(
     url,
     connections: CONNECTIONS,
     pipelining: 1,
-    duration: seconds,
+    ...('seconds' in size
+      ? { duration: size.seconds }
+      : { amount: Math.ceil(size.submissions * (1 + DUPLICATE_SHARE)) }),
     timeout: 30,
     requests: [
       {
@@ -149,8 +154,10 @@ async function audit(url: string, sql: string, acknowledged: Set<string>, answer
 }
 
 export async function burstScenarios(ctx: Context): Promise<ScenarioResult[]> {
-  const seconds = ctx.quick ? 2 : 15;
   const runs = ctx.runs;
+  const total = ctx.p2Total ?? (ctx.quick ? 0 : 100_000);
+  const size: Size =
+    total > 0 ? { submissions: Math.ceil(total / runs) } : { seconds: ctx.seconds };
   const body = (key: string) =>
     JSON.stringify({
       subject: { kind: 'bundle', key: BENCH_BUNDLE },
@@ -186,14 +193,14 @@ export async function burstScenarios(ctx: Context): Promise<ScenarioResult[]> {
     const bareHeaders = { 'content-type': 'application/json' };
 
     // Warm-up of both (not counted; its rows are left out of the audit by their own keys).
-    const warm = await burst(`${otBase}/api/v1/cases`, otHeaders, body, 1);
-    await burst(`http://127.0.0.1:${barePort}/submit`, bareHeaders, body, 1);
+    const warm = await burst(`${otBase}/api/v1/cases`, otHeaders, body, { seconds: 1 });
+    await burst(`http://127.0.0.1:${barePort}/submit`, bareHeaders, body, { seconds: 1 });
 
     const otRuns: Burst[] = [];
     const bareRuns: Burst[] = [];
     for (let r = 0; r < runs; r++) {
-      bareRuns.push(await burst(`http://127.0.0.1:${barePort}/submit`, bareHeaders, body, seconds));
-      otRuns.push(await burst(`${otBase}/api/v1/cases`, otHeaders, body, seconds));
+      bareRuns.push(await burst(`http://127.0.0.1:${barePort}/submit`, bareHeaders, body, size));
+      otRuns.push(await burst(`${otBase}/api/v1/cases`, otHeaders, body, size));
       log(
         `P2 round ${r + 1}/${runs}: OneTrip ${otRuns.at(-1)!.perSecond.toFixed(1)} submissions/s, ` +
           `bare Fastify+pg ${bareRuns.at(-1)!.perSecond.toFixed(0)} inserts/s`,
@@ -239,7 +246,8 @@ export async function burstScenarios(ctx: Context): Promise<ScenarioResult[]> {
         },
         details: {
           connections: CONNECTIONS,
-          secondsPerRun: seconds,
+          perRun: size,
+          secondsPerRun: otRuns.map((b) => Math.round(b.seconds * 10) / 10),
           submissions: otRuns.reduce((a, b) => a + b.firstStatus.size, 0),
           acknowledged: acknowledged.size,
           lost: counts.lost,
