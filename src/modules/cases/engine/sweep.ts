@@ -135,6 +135,9 @@ export async function processOutbox(
             kind: r.topic,
             title,
             body: text,
+            // Not now(): that is the batch's start for every row, and the inbox, newest first,
+            // would show the events of one batch in no particular order.
+            created_at: sql<Date>`clock_timestamp()`,
           })
           .execute();
         await notifier.send('sms', p.applicantAccountId, `${title}${text}`);
