@@ -13,6 +13,7 @@ import * as casesListIndex from '../modules/cases/migrations/2026112809_cases_li
 import * as casesDeliveryChoice from '../modules/cases/migrations/2026112914_cases_delivery_choice.ts';
 import * as casesEnglishTexts from '../modules/cases/migrations/2026112915_english_texts.ts';
 import * as caseRollupShards from '../modules/cases/migrations/2026112916_case_rollup_shards.ts';
+import * as caseRollupSummary from '../modules/cases/migrations/2026112917_case_rollup_summary.ts';
 import * as casesSubjectIndex from '../modules/cases/migrations/2026112813_cases_subject_index.ts';
 import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
 import * as certificates from '../modules/certificates/migrations/2026112808_certificates.ts';
@@ -46,6 +47,7 @@ const ALL: Record<string, Migration> = {
   '2026112914_cases_delivery_choice': casesDeliveryChoice,
   '2026112915_english_texts': casesEnglishTexts,
   '2026112916_case_rollup_shards': caseRollupShards,
+  '2026112917_case_rollup_summary': caseRollupSummary,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

@@ -20,6 +20,7 @@ export {
   ratesOf,
   KPI_MAX_DAYS,
   foldRollup,
+  summarizeRollup,
   type KpiQuery,
   type ServiceKpis,
   type Counts,

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { badRequest } from '../../shared/app-error.ts';
 import { bundleNames, itemCatalogue } from '../catalogue/index.ts';
@@ -113,47 +113,114 @@ export async function foldRollup(db: Kysely<Database>): Promise<number> {
 
 type Group = 'day' | 'channel' | 'street_code' | 'subject' | 'department';
 const GROUPS: readonly Group[] = ['day', 'channel', 'street_code', 'subject', 'department'];
+const DIMENSIONS = GROUPS.slice(1);
 
 type Row = { key: string | null; counts: Counts };
 
 /**
- * Every breakdown the KPI set shows, summed in one scan of the period's roll-up rows (grouping
- * sets), not one scan and one round trip per breakdown. `grouping(...)` says which breakdown a
- * row belongs to: the bit of each column summed over is 1.
+ * `grouping(channel, street_code, subject, department)` of the set grouped by `group` (and the
+ * day): a 1 bit per column summed over.
  */
-async function aggregate(db: Kysely<Database>, q: KpiQuery) {
-  const sums = COLUMNS.map(([, c]) => sql<number>`coalesce(sum(${sql.ref(c)}), 0)::int`);
-  let where = sql`day between ${q.from}::date and ${q.to}::date`;
+const maskOf = (group: Group) =>
+  DIMENSIONS.reduce((m, c, i) => (c === group ? m : m | (1 << (DIMENSIONS.length - 1 - i))), 0);
+
+/**
+ * Every breakdown the KPI set shows, per day, from the days not summarized (or all of them when
+ * no summary fits the filter): one scan of those days' roll-up rows (grouping sets), each group
+ * named by its breakdown and key as in `case_rollup_summary`.
+ */
+function liveRows(q: KpiQuery, summarized: boolean) {
+  let where = summarized
+    ? sql`day = any(array(
+        select x::date from generate_series(${q.from}::date, ${q.to}::date, interval '1 day') x
+        where not exists (select 1 from case_rollup_summary_day s where s.day = x::date)))`
+    : sql`day between ${q.from}::date and ${q.to}::date`;
   if (q.street !== undefined) where = sql`${where} and street_code = ${q.street}`;
   if (q.subject !== undefined) where = sql`${where} and subject = ${q.subject}`;
-  const cols = GROUPS.map((g) => sql.ref(g));
+  const cols = DIMENSIONS.map((g) => sql.ref(g));
+  const pick = (value: (g: Group) => RawBuilder<unknown>) =>
+    sql.join(
+      GROUPS.map((g) => sql`when ${sql.lit(maskOf(g))} then ${value(g)}`),
+      sql` `,
+    );
+  return sql`
+    select case g ${pick((g) => sql.lit(g))} end as breakdown,
+           case g ${pick((g) => (g === 'day' ? sql`day::text` : sql.ref(g)))} end as key,
+           ${sql.join(COLUMNS.map(([, c]) => sql.ref(c)))}
+    from (
+      select grouping(${sql.join(cols)}) as g, day, ${sql.join(cols)},
+        ${sql.join(COLUMNS.map(([, c]) => sql`sum(${sql.ref(c)})::int as ${sql.ref(c)}`))}
+      from case_rollup where ${where}
+      group by grouping sets ((day), ${sql.join(cols.map((c) => sql`(day, ${c})`))})
+    ) l`;
+}
+
+/**
+ * Sums the period per breakdown in one statement: closed days from their summaries (one row per
+ * breakdown and key a day, for the district or one street; see migration 2026112917), the rest
+ * from the roll-up. A subject filter has no summary and reads the roll-up alone.
+ */
+async function aggregate(db: Kysely<Database>, q: KpiQuery) {
+  const scope = q.subject === undefined ? (q.street ?? '*') : null;
+  const cols = sql.join(COLUMNS.map(([, c]) => sql.ref(c)));
+  const parts =
+    scope === null
+      ? liveRows(q, false)
+      : sql`select breakdown, key, ${cols} from case_rollup_summary
+            where scope = ${scope} and day between ${q.from}::date and ${q.to}::date
+            union all ${liveRows(q, true)}`;
   const rows = await sql<Record<string, unknown>>`
-    select grouping(${sql.join(cols)}) as g,
-      ${sql.join(GROUPS.map((g) => sql`${sql.ref(g)}::text as ${sql.ref(`k_${g}`)}`))},
-      ${sql.join(sums.map((s, i) => sql`${s} as ${sql.ref(`c${i}`)}`))}
-    from case_rollup where ${where}
-    group by grouping sets ((), ${sql.join(cols.map((c) => sql`(${c})`))})`.execute(db);
-  const all = (1 << GROUPS.length) - 1;
-  const out = { total: [] as Row[], ...Object.fromEntries(GROUPS.map((g) => [g, [] as Row[]])) };
-  const by = out as Record<Group | 'total', Row[]>;
+    select breakdown, key,
+      ${sql.join(COLUMNS.map(([, c], i) => sql`sum(${sql.ref(c)})::int as ${sql.ref(`c${i}`)}`))}
+    from (${parts}) p group by breakdown, key`.execute(db);
+  const by = Object.fromEntries(GROUPS.map((g) => [g, [] as Row[]])) as Record<Group, Row[]>;
+  const total: Counts = { ...ZERO };
   for (const r of rows.rows) {
-    const g = Number(r['g']);
+    const group = r['breakdown'] as Group;
+    const key = r['key'] as string;
     const counts = Object.fromEntries(
       COLUMNS.map(([k], i) => [k, Number(r[`c${i}`])]),
     ) as unknown as Counts;
-    if (g === all) {
-      by.total.push({ key: null, counts });
-      continue;
-    }
-    const group = GROUPS.find((_, i) => g === (all & ~(1 << (GROUPS.length - 1 - i))));
-    if (!group) continue;
-    const key = r[`k_${group}`] as string | null;
+    if (group === 'day') for (const [k] of COLUMNS) total[k] += counts[k];
     // Roll-up rows of no department (not yet routed) count in every breakdown but that one.
     if (group === 'department' && !key) continue;
     by[group].push({ key, counts });
   }
   for (const g of GROUPS) by[g].sort((a, b) => String(a.key).localeCompare(String(b.key)));
-  return by;
+  return { ...by, total };
+}
+
+/**
+ * Sums each closed day that has roll-up rows and no current summary (migration 2026112917), the
+ * oldest first, and answers how many it summed. Stops at the first day whose lock it could not
+ * take within 200 ms (transitions were writing); the next call goes on from there.
+ */
+export async function summarizeRollup(db: Kysely<Database>): Promise<number> {
+  // Days with roll-up rows, one index probe each, up to today.
+  const { rows } = await sql<{ day: string }>`
+    with recursive d(day) as (
+      select min(day) from case_rollup
+      union all
+      select (select min(r.day) from case_rollup r where r.day > d.day)
+      from d where d.day < case_rollup_day(clock_timestamp())
+    )
+    select to_char(day, 'YYYY-MM-DD') as day from d
+    where day < case_rollup_day(clock_timestamp())
+      and not exists (select 1 from case_rollup_summary_day s where s.day = d.day)
+    order by day`.execute(db);
+  let summed = 0;
+  for (const { day } of rows) {
+    try {
+      const r = await sql<{
+        done: boolean;
+      }>`select case_rollup_summarize(${day}::date) as done`.execute(db);
+      if (r.rows[0]?.done) summed++;
+    } catch (error) {
+      if ((error as { code?: string }).code === '55P03') break;
+      throw error;
+    }
+  }
+  return summed;
 }
 
 export interface Named {
@@ -202,7 +269,7 @@ export async function serviceKpis(
     subject: bySubject,
     department: byDepartment,
   } = sums;
-  const totals = total[0]?.counts ?? ZERO;
+  const totals = total;
 
   const daily = new Map(byDay.map((r) => [r.key!, r.counts]));
   const first = dayNumber(q.from);

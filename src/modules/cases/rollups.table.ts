@@ -33,6 +33,24 @@ export interface CaseRollupTable {
   stars: number;
 }
 
+type CounterColumns = Omit<
+  CaseRollupTable,
+  'day' | 'division_code' | 'street_code' | 'subject' | 'channel' | 'department' | 'shard'
+>;
+
+/** A closed day summed once per breakdown (migrations/2026112917_case_rollup_summary.ts). */
+export interface CaseRollupSummaryTable extends CounterColumns {
+  day: string;
+  /** '*' for the whole district; otherwise a street's division code ('' street not known). */
+  scope: string;
+  breakdown: 'day' | 'channel' | 'street_code' | 'subject' | 'department';
+  /** The day itself for the `day` breakdown; otherwise the channel, street, subject or unit. */
+  key: string;
+}
+
 export interface CaseRollupTables {
   case_rollup: CaseRollupTable;
+  /** The days whose summary is current; a change to a closed day deletes its row. */
+  case_rollup_summary_day: { day: string };
+  case_rollup_summary: CaseRollupSummaryTable;
 }
