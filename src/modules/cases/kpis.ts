@@ -230,15 +230,16 @@ export interface Named {
 }
 
 /** Names of bundles and items: `bundle:open-restaurant` → 开餐饮店一件事. */
-async function subjectNames(db: Kysely<Database>, subjects: readonly string[]) {
+async function subjectNames(
+  db: Kysely<Database>,
+  items: Map<string, { name: string; nameEn: string }>,
+  subjects: readonly string[],
+) {
   const split = subjects.map((s) => [s, ...s.split(':')] as [string, string, string?]);
-  const [items, bundles] = await Promise.all([
-    itemCatalogue(db),
-    bundleNames(
-      db,
-      split.filter(([, kind]) => kind === 'bundle').map(([, , key = '']) => key),
-    ),
-  ]);
+  const bundles = await bundleNames(
+    db,
+    split.filter(([, kind]) => kind === 'bundle').map(([, , key = '']) => key),
+  );
   const names = new Map<string, Named>();
   for (const [s, kind, key = ''] of split) {
     const found = kind === 'item' ? items.get(key) : kind === 'bundle' ? bundles.get(key) : null;
@@ -260,7 +261,14 @@ export async function serviceKpis(
   today = localDate(new Date()),
 ) {
   const days = checkPeriod(q);
-  const [sums, streets] = await Promise.all([aggregate(db, q), streetDirectory(db)]);
+  // Two rounds of statements in parallel: what the period needs, then the names it found.
+  const directory = streetDirectory(db);
+  const [sums, streets, items, overdue] = await Promise.all([
+    aggregate(db, q),
+    directory,
+    itemCatalogue(db),
+    overdueCases(db, q, today, directory),
+  ]);
   const {
     total,
     day: byDay,
@@ -288,15 +296,17 @@ export async function serviceKpis(
   const shownStreets =
     q.street === undefined ? streetList : streetList.filter((s) => s.code === q.street);
 
-  const subjects = await subjectNames(
-    db,
-    bySubject.map((r) => r.key!),
-  );
-  const departments = await orgUnitsByCode(
-    db,
-    byDepartment.map((r) => r.key!),
-  );
-  const overdue = await overdueCases(db, q, today);
+  const [subjects, departments] = await Promise.all([
+    subjectNames(
+      db,
+      items,
+      bySubject.map((r) => r.key!),
+    ),
+    orgUnitsByCode(
+      db,
+      byDepartment.map((r) => r.key!),
+    ),
+  ]);
 
   return {
     period: { from: q.from, to: q.to, days },
@@ -332,9 +342,14 @@ export type ServiceKpis = Awaited<ReturnType<typeof serviceKpis>>;
 
 /**
  * Open applications whose light is red now (today's state, whatever the period), the longest
- * overdue first, through the partial index on red cases.
+ * overdue first, through the partial index on red cases. Streets are named from the directory.
  */
-async function overdueCases(db: Kysely<Database>, q: KpiQuery, today: string) {
+async function overdueCases(
+  db: Kysely<Database>,
+  q: KpiQuery,
+  today: string,
+  directory: Promise<Map<string, Named>>,
+) {
   let query = db
     .selectFrom('cases')
     .where('sla', '=', 'red')
@@ -346,7 +361,7 @@ async function overdueCases(db: Kysely<Database>, q: KpiQuery, today: string) {
         : query.where('applicant_street_code', '=', q.street);
   if (q.subject !== undefined) query = query.where('subject', '=', q.subject);
   const limit = Math.min(Math.max(q.overdueLimit ?? 20, 1), 100);
-  const [rows, count] = await Promise.all([
+  const [rows, count, streets] = await Promise.all([
     query
       .select([
         'id',
@@ -363,11 +378,8 @@ async function overdueCases(db: Kysely<Database>, q: KpiQuery, today: string) {
       .limit(limit)
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    directory,
   ]);
-  const streets = await orgUnitsByCode(
-    db,
-    rows.flatMap((r) => (r.applicant_street_code ? [r.applicant_street_code] : [])),
-  );
   return {
     total: Number(count.n),
     data: rows.map((r) => {
