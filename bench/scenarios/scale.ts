@@ -4,7 +4,6 @@ import pg from 'pg';
 import { openDatabase } from '../../src/db/connect.ts';
 import type { Database } from '../../src/db/database.ts';
 import { brainServices } from '../../src/modules/brain/index.ts';
-import { summarizeRollup } from '../../src/modules/cases/index.ts';
 import { listCases, listMyTasks } from '../../src/modules/cases/queries.ts';
 import { streetDirectory } from '../../src/modules/identity/index.ts';
 import { generate, loadTemplates, Reservoir, type GenerateResult } from '../lib/generate.ts';
@@ -100,10 +99,6 @@ async function grow(
   const t0 = performance.now();
   await sql`select case_rollup_rebuild()`.execute(db);
   const rebuildSeconds = (performance.now() - t0) / 1000;
-  // What the scheduler does within a minute of a server's start: each closed day summed once.
-  const ts = performance.now();
-  const summarizedDays = await summarizeRollup(db);
-  const summarizeSeconds = (performance.now() - ts) / 1000;
   const t1 = performance.now();
   // Vacuumed and analysed now, so that autovacuum does not run during the measurement.
   await sql`vacuum (analyze) cases, task, trip, rating, case_rollup, case_rollup_summary`.execute(
@@ -113,15 +108,12 @@ async function grow(
   log(
     `P3: ${to.toLocaleString('en')} cases: COPY ${result.seconds.toFixed(1)} s, ` +
       `roll-up rebuilt in ${rebuildSeconds.toFixed(1)} s (${triggers} triggers off meanwhile), ` +
-      `${summarizedDays} days summarized in ${summarizeSeconds.toFixed(1)} s, ` +
       `vacuum ${vacuumSeconds.toFixed(1)} s`,
   );
   return {
     ...result,
     seconds: round(result.seconds, 1),
     rebuildSeconds: round(rebuildSeconds, 1),
-    summarizedDays,
-    summarizeSeconds: round(summarizeSeconds, 1),
     vacuumSeconds: round(vacuumSeconds, 1),
   };
 }

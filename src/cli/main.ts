@@ -1,11 +1,5 @@
 import { WorkingCalendar } from '../modules/calendar/index.ts';
-import {
-  foldRollup,
-  logOnlyNotifier,
-  processOutbox,
-  summarizeRollup,
-  sweepSla,
-} from '../modules/cases/index.ts';
+import { foldRollup, logOnlyNotifier, processOutbox, sweepSla } from '../modules/cases/index.ts';
 import {
   certificateIssuer,
   MasterKeyError,
@@ -135,9 +129,8 @@ async function main(argv: string[]): Promise<number> {
         let sent = 0;
         for (let n; (n = await processOutbox(deps, logOnlyNotifier(log))) > 0;) sent += n;
         const folded = await foldRollup(h.db);
-        const summarized = await summarizeRollup(h.db);
         log(
-          `sweep: ${swept.tasks} steps and ${swept.cases} cases changed light, ${swept.warnings} warnings; ${sent} outbox events processed; ${folded} roll-up rows folded, ${summarized} days summarized`,
+          `sweep: ${swept.tasks} steps and ${swept.cases} cases changed light, ${swept.warnings} warnings; ${sent} outbox events processed; ${folded} roll-up rows folded`,
         );
       });
       return 0;

@@ -14,6 +14,7 @@ import * as casesDeliveryChoice from '../modules/cases/migrations/2026112914_cas
 import * as casesEnglishTexts from '../modules/cases/migrations/2026112915_english_texts.ts';
 import * as caseRollupShards from '../modules/cases/migrations/2026112916_case_rollup_shards.ts';
 import * as caseRollupSummary from '../modules/cases/migrations/2026112917_case_rollup_summary.ts';
+import * as casesRedCovering from '../modules/cases/migrations/2026112918_cases_red_covering.ts';
 import * as casesSubjectIndex from '../modules/cases/migrations/2026112813_cases_subject_index.ts';
 import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
 import * as certificates from '../modules/certificates/migrations/2026112808_certificates.ts';
@@ -48,6 +49,7 @@ const ALL: Record<string, Migration> = {
   '2026112915_english_texts': casesEnglishTexts,
   '2026112916_case_rollup_shards': caseRollupShards,
   '2026112917_case_rollup_summary': caseRollupSummary,
+  '2026112918_cases_red_covering': casesRedCovering,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

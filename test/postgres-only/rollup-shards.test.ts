@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldRollup, serviceKpis, summarizeRollup } from '../../src/modules/cases/kpis.ts';
+import { foldRollup } from '../../src/modules/cases/kpis.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 
 // Two transitions of cases with the same day, item, street and channel add to the same roll-up
@@ -66,37 +66,5 @@ describe('the roll-up under concurrent transitions (PostgreSQL)', () => {
          and street_code = '330106001'`,
     );
     expect(rows.rows).toEqual([{ shard: 0, submitted: before + 2 }]);
-  });
-
-  it('sums a closed day only while no transition writes, and keeps none waiting for it', async () => {
-    const [writer, reader] = clients as [pg.Client, pg.Client];
-    const db = testDb.handle.db;
-    const submitOn = (day: string) => submitOne.replace(`'2026-11-29'::date`, `'${day}'::date`);
-    const submittedOn = async (day: string) =>
-      (await serviceKpis(db, { from: day, to: day })).totals.submitted;
-
-    await reader.query(submitOn('2026-11-20'));
-    await summarizeRollup(db);
-    const before = await submittedOn('2026-11-20');
-    expect(before).toBeGreaterThanOrEqual(1);
-    await reader.query(submitOn('2026-11-21'));
-
-    // An open transaction back-dates a submission to the summed day.
-    await writer.query('begin');
-    await writer.query(submitOn('2026-11-20'));
-    const started = Date.now();
-    expect(await summarizeRollup(db)).toBe(0); // gave up on 2026-11-21 instead of waiting
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(await submittedOn('2026-11-20')).toBe(before);
-
-    await writer.query('commit');
-    expect(await submittedOn('2026-11-20')).toBe(before + 1); // from the roll-up again
-    expect(await summarizeRollup(db)).toBeGreaterThanOrEqual(2);
-    expect(await submittedOn('2026-11-20')).toBe(before + 1);
-    const { rows } = await reader.query(
-      `select to_char(day, 'YYYY-MM-DD') as day from case_rollup_summary_day
-       where day in ('2026-11-20', '2026-11-21') order by day`,
-    );
-    expect(rows.map((r: { day: string }) => r.day)).toEqual(['2026-11-20', '2026-11-21']);
   });
 });

@@ -20,7 +20,6 @@ export {
   ratesOf,
   KPI_MAX_DAYS,
   foldRollup,
-  summarizeRollup,
   type KpiQuery,
   type ServiceKpis,
   type Counts,

@@ -1,9 +1,10 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { badRequest } from '../../shared/app-error.ts';
 import { bundleNames, itemCatalogue } from '../catalogue/index.ts';
 import { orgUnitsByCode, streetDirectory } from '../identity/index.ts';
 import { localDate } from './clock.ts';
+import { kpiTerms } from './rules/kpi-terms.ts';
 
 /**
  * Service figures (办件量, 按时办结率, 跑零次率, 好差评) over a period, read from the daily roll-up
@@ -124,103 +125,89 @@ type Row = { key: string | null; counts: Counts };
 const maskOf = (group: Group) =>
   DIMENSIONS.reduce((m, c, i) => (c === group ? m : m | (1 << (DIMENSIONS.length - 1 - i))), 0);
 
+// The statement's fixed parts are built once, as text: composing them from a few hundred Kysely
+// nodes on every call cost more CPU than PostgreSQL spends answering.
+const COUNTER_LIST = COLUMNS.map(([, c]) => c).join(', ');
+const pickBy = (value: (g: Group) => string) =>
+  GROUPS.map((g) => `when ${maskOf(g)} then ${value(g)}`).join(' ');
+const ROLLUP_HEAD = sql.raw(`
+  select case g ${pickBy((g) => `'${g}'`)} end as breakdown,
+         case g ${pickBy((g) => (g === 'day' ? 'day::text' : g))} end as key, ${COUNTER_LIST}
+  from (
+    select grouping(${DIMENSIONS.join(', ')}) as g, day, ${DIMENSIONS.join(', ')},
+      ${COLUMNS.map(([, c]) => `sum(${c})::int as ${c}`).join(', ')}
+    from case_rollup where `);
+const ROLLUP_TAIL = sql.raw(`
+    group by grouping sets ((day), ${DIMENSIONS.map((c) => `(day, ${c})`).join(', ')})
+  ) l`);
+const SUMMARY_SERIES = sql.raw(`select breakdown, key, ${COUNTER_LIST} from case_rollup_summary
+  where breakdown = 'day' and span = 'day' and `);
+const SUMMARY_TERMS = sql.raw(
+  `select s.breakdown, s.key, ${COLUMNS.map(([, c]) => `t.sign * s.${c}`).join(', ')} from `,
+);
+const SUMMARY_JOIN = sql.raw(`as t(span, day, sign)
+  cross join (values ${DIMENSIONS.map((g) => `('${g}')`).join(', ')}) as b(breakdown)
+  join case_rollup_summary s on s.breakdown = b.breakdown and s.span = t.span and s.day = t.day
+  where `);
+const SUMS = sql.raw(
+  `select breakdown, key, ${COLUMNS.map(([, c], i) => `sum(${c})::int as c${i}`).join(', ')} from `,
+);
+
 /**
- * Every breakdown the KPI set shows, per day, from the days not summarized (or all of them when
- * no summary fits the filter): one scan of those days' roll-up rows (grouping sets), each group
- * named by its breakdown and key as in `case_rollup_summary`.
+ * Roll-up rows as summary rows (breakdown, key, counters), one per day and breakdown: the whole
+ * period's rows when no summary fits the filter, otherwise only the shard rows not yet folded
+ * (a minute's transitions at most), through the partial index on them.
  */
-function liveRows(q: KpiQuery, summarized: boolean) {
-  let where = summarized
-    ? sql`day = any(array(
-        select x::date from generate_series(${q.from}::date, ${q.to}::date, interval '1 day') x
-        where not exists (select 1 from case_rollup_summary_day s where s.day = x::date)))`
-    : sql`day between ${q.from}::date and ${q.to}::date`;
+function rollupRows(q: KpiQuery, shardsOnly: boolean) {
+  let where = sql`day between ${q.from}::date and ${q.to}::date`;
+  if (shardsOnly) where = sql`${where} and shard <> 0`;
   if (q.street !== undefined) where = sql`${where} and street_code = ${q.street}`;
   if (q.subject !== undefined) where = sql`${where} and subject = ${q.subject}`;
-  const cols = DIMENSIONS.map((g) => sql.ref(g));
-  const pick = (value: (g: Group) => RawBuilder<unknown>) =>
-    sql.join(
-      GROUPS.map((g) => sql`when ${sql.lit(maskOf(g))} then ${value(g)}`),
-      sql` `,
-    );
-  return sql`
-    select case g ${pick((g) => sql.lit(g))} end as breakdown,
-           case g ${pick((g) => (g === 'day' ? sql`day::text` : sql.ref(g)))} end as key,
-           ${sql.join(COLUMNS.map(([, c]) => sql.ref(c)))}
-    from (
-      select grouping(${sql.join(cols)}) as g, day, ${sql.join(cols)},
-        ${sql.join(COLUMNS.map(([, c]) => sql`sum(${sql.ref(c)})::int as ${sql.ref(c)}`))}
-      from case_rollup where ${where}
-      group by grouping sets ((day), ${sql.join(cols.map((c) => sql`(day, ${c})`))})
-    ) l`;
+  return sql`${ROLLUP_HEAD}${where}${ROLLUP_TAIL}`;
 }
 
 /**
- * Sums the period per breakdown in one statement: closed days from their summaries (one row per
- * breakdown and key a day, for the district or one street; see migration 2026112917), the rest
- * from the roll-up. A subject filter has no summary and reads the roll-up alone.
+ * The period's summary rows: the days' own rows for the series of days, and for every other
+ * breakdown the months and days `kpiTerms` picks (a month row minus the days it should not
+ * count).
+ */
+function summaryRows(q: KpiQuery, scope: string) {
+  const terms = kpiTerms(q.from, q.to).map((t) => sql`(${t.span}, ${t.day}::date, ${t.sign}::int)`);
+  return sql`
+    ${SUMMARY_SERIES} scope = ${scope} and day between ${q.from}::date and ${q.to}::date
+    union all
+    ${SUMMARY_TERMS} (values ${sql.join(terms)}) ${SUMMARY_JOIN} s.scope = ${scope}`;
+}
+
+const byKey = (a: Row, b: Row) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0);
+
+/**
+ * Sums the period per breakdown in one statement, so from one snapshot: the summary of the
+ * folded rows (migration 2026112917) plus the shard rows not yet folded. A subject filter has
+ * no summary and sums the roll-up alone.
  */
 async function aggregate(db: Kysely<Database>, q: KpiQuery) {
   const scope = q.subject === undefined ? (q.street ?? '*') : null;
-  const cols = sql.join(COLUMNS.map(([, c]) => sql.ref(c)));
   const parts =
     scope === null
-      ? liveRows(q, false)
-      : sql`select breakdown, key, ${cols} from case_rollup_summary
-            where scope = ${scope} and day between ${q.from}::date and ${q.to}::date
-            union all ${liveRows(q, true)}`;
-  const rows = await sql<Record<string, unknown>>`
-    select breakdown, key,
-      ${sql.join(COLUMNS.map(([, c], i) => sql`sum(${sql.ref(c)})::int as ${sql.ref(`c${i}`)}`))}
-    from (${parts}) p group by breakdown, key`.execute(db);
+      ? rollupRows(q, false)
+      : sql`${summaryRows(q, scope)} union all ${rollupRows(q, true)}`;
+  const rows = await sql<Record<string, number | string>>`
+    ${SUMS} (${parts}) p group by breakdown, key`.execute(db);
   const by = Object.fromEntries(GROUPS.map((g) => [g, [] as Row[]])) as Record<Group, Row[]>;
   const total: Counts = { ...ZERO };
   for (const r of rows.rows) {
     const group = r['breakdown'] as Group;
     const key = r['key'] as string;
-    const counts = Object.fromEntries(
-      COLUMNS.map(([k], i) => [k, Number(r[`c${i}`])]),
-    ) as unknown as Counts;
+    const counts = { ...ZERO };
+    COLUMNS.forEach(([k], i) => (counts[k] = Number(r[`c${i}`])));
     if (group === 'day') for (const [k] of COLUMNS) total[k] += counts[k];
     // Roll-up rows of no department (not yet routed) count in every breakdown but that one.
     if (group === 'department' && !key) continue;
     by[group].push({ key, counts });
   }
-  for (const g of GROUPS) by[g].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  for (const g of GROUPS) by[g].sort(byKey);
   return { ...by, total };
-}
-
-/**
- * Sums each closed day that has roll-up rows and no current summary (migration 2026112917), the
- * oldest first, and answers how many it summed. Stops at the first day whose lock it could not
- * take within 200 ms (transitions were writing); the next call goes on from there.
- */
-export async function summarizeRollup(db: Kysely<Database>): Promise<number> {
-  // Days with roll-up rows, one index probe each, up to today.
-  const { rows } = await sql<{ day: string }>`
-    with recursive d(day) as (
-      select min(day) from case_rollup
-      union all
-      select (select min(r.day) from case_rollup r where r.day > d.day)
-      from d where d.day < case_rollup_day(clock_timestamp())
-    )
-    select to_char(day, 'YYYY-MM-DD') as day from d
-    where day < case_rollup_day(clock_timestamp())
-      and not exists (select 1 from case_rollup_summary_day s where s.day = d.day)
-    order by day`.execute(db);
-  let summed = 0;
-  for (const { day } of rows) {
-    try {
-      const r = await sql<{
-        done: boolean;
-      }>`select case_rollup_summarize(${day}::date) as done`.execute(db);
-      if (r.rows[0]?.done) summed++;
-    } catch (error) {
-      if ((error as { code?: string }).code === '55P03') break;
-      throw error;
-    }
-  }
-  return summed;
 }
 
 export interface Named {
@@ -291,7 +278,7 @@ export async function serviceKpis(
   const streetRows = new Map(byStreet.map((r) => [r.key ?? '', r.counts]));
   const streetList: Named[] = [...streets.values()]
     .map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (streetRows.has('')) streetList.push(UNKNOWN_STREET);
   const shownStreets =
     q.street === undefined ? streetList : streetList.filter((s) => s.code === q.street);
@@ -320,7 +307,11 @@ export async function serviceKpis(
     }),
     bySubject: bySubject
       .map((r) => ({ subject: subjects.get(r.key!)!, ...r.counts, ...ratesOf(r.counts) }))
-      .sort((a, b) => b.submitted - a.submitted || a.subject.code.localeCompare(b.subject.code)),
+      .sort(
+        (a, b) =>
+          b.submitted - a.submitted ||
+          (a.subject.code < b.subject.code ? -1 : a.subject.code > b.subject.code ? 1 : 0),
+      ),
     byDepartment: byDepartment
       .map((r) => {
         const u = departments.get(r.key!);
@@ -377,6 +368,7 @@ async function overdueCases(
       .orderBy('id')
       .limit(limit)
       .execute(),
+    // An index-only scan: the partial index includes the filter columns (2026112918).
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     directory,
   ]);

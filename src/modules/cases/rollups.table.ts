@@ -38,11 +38,16 @@ type CounterColumns = Omit<
   'day' | 'division_code' | 'street_code' | 'subject' | 'channel' | 'department' | 'shard'
 >;
 
-/** A closed day summed once per breakdown (migrations/2026112917_case_rollup_summary.ts). */
+/**
+ * The roll-up's shard-0 rows summed per breakdown, day and month, kept by the fold and the
+ * rebuild (migrations/2026112917_case_rollup_summary.ts).
+ */
 export interface CaseRollupSummaryTable extends CounterColumns {
-  day: string;
   /** '*' for the whole district; otherwise a street's division code ('' street not known). */
   scope: string;
+  span: 'day' | 'month';
+  /** The day, or the month's first day. */
+  day: string;
   breakdown: 'day' | 'channel' | 'street_code' | 'subject' | 'department';
   /** The day itself for the `day` breakdown; otherwise the channel, street, subject or unit. */
   key: string;
@@ -50,7 +55,5 @@ export interface CaseRollupSummaryTable extends CounterColumns {
 
 export interface CaseRollupTables {
   case_rollup: CaseRollupTable;
-  /** The days whose summary is current; a change to a closed day deletes its row. */
-  case_rollup_summary_day: { day: string };
   case_rollup_summary: CaseRollupSummaryTable;
 }

@@ -1,6 +1,6 @@
 import type { EngineDeps } from './engine/context.ts';
 import { processOutbox, sweepSla, type Notifier } from './engine/sweep.ts';
-import { foldRollup, summarizeRollup } from './kpis.ts';
+import { foldRollup } from './kpis.ts';
 
 export interface SchedulerOptions {
   /** How often to look, in ms. Deadlines are days; a minute is plenty. */
@@ -18,7 +18,7 @@ export function logOnlyNotifier(log: (message: string) => void): Notifier {
 }
 
 /**
- * Runs the SLA sweep, the outbox and the roll-up's upkeep (fold, day summaries) in the background. Every server process may run one: the
+ * Runs the SLA sweep and the outbox in the background. Every server process may run one: the
  * work is claimed row by row with SKIP LOCKED, so two processes never do the same thing twice.
  * A tick that is still running when the next is due is skipped, not stacked.
  */
@@ -51,7 +51,6 @@ export function startCaseScheduler(
           );
         while ((await processOutbox(deps, notifier, 200, onError)) > 0);
         await foldRollup(deps.db);
-        await summarizeRollup(deps.db);
       } catch (error) {
         options.log('scheduler tick failed; retrying on the next one', error);
       } finally {

@@ -302,6 +302,8 @@ export async function zeroMaterialFacts(
  */
 export async function catalogueZeroMaterial(db: Kysely<Database>) {
   const catalogue = await itemCatalogue(db);
+  const known = zeroMaterialOf.get(catalogue);
+  if (known) return known;
   let materials = 0;
   let attachable = 0;
   for (const item of catalogue.values())
@@ -309,8 +311,16 @@ export async function catalogueZeroMaterial(db: Kysely<Database>) {
       materials += 1;
       if (m.source.kind !== 'upload') attachable += 1;
     }
-  return { materials, attachable, rate: materials ? attachable / materials : null };
+  const rate = { materials, attachable, rate: materials ? attachable / materials : null };
+  zeroMaterialOf.set(catalogue, rate);
+  return rate;
 }
+
+/** The rate per catalogue version: the cache hands out the same map until the catalogue changes. */
+const zeroMaterialOf = new WeakMap<
+  Map<string, unknown>,
+  { materials: number; attachable: number; rate: number | null }
+>();
 
 /** 一证通办: the items whose every required material the platform can attach by itself. */
 export async function oneIdItems(db: Kysely<Database>) {

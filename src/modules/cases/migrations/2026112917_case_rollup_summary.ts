@@ -1,19 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 
 /**
  * A KPI set over 30 days read and summed every roll-up row of those days (46,619 rows at 10 M
- * cases, 62 ms p95): its cost followed the breadth of the roll-up, not the figures shown. A past
- * day's figures are final in normal operation (every counter is added on the day its event
- * happened), so a closed day is summed once per breakdown the KPI set shows, for the district
- * and for each street, into `case_rollup_summary`. A reader takes the summarized days from there
- * and only the others (today, and any day changed since) from `case_rollup`.
+ * cases, 62 ms p95): its cost followed the breadth of the roll-up (streets × items × channels ×
+ * departments a day), not the few hundred figures it shows. `case_rollup_summary` holds the
+ * shard-0 rows of the roll-up summed per breakdown the KPI set shows (the total, each channel,
+ * street, subject and rated department), per day and per calendar month, for the whole
+ * district (`scope = '*'`) and for each street (`scope` = its code).
  *
- * A day is summarized when it has a row in `case_rollup_summary_day`. Any later change to a
- * closed day's roll-up (a back-dated correction, a late SLA sweep, the demo seed) deletes that
- * row, and with it the day's summary, in the writer's transaction, so the day is read from the
- * roll-up again until it is summarized anew. `case_rollup_summarize(day)` locks the roll-up
- * against writers (SHARE) while it sums, so no write can slip between its read and its commit;
- * it gives up after 200 ms rather than keep transitions waiting, and a later call retries.
+ * Only the fold and the rebuild write shard 0 (2026112916), and both now update the summary in
+ * the same statement, so the summary always equals the shard-0 rows; transitions still write
+ * their shards only and never touch it. A reader adds the summary rows of its period (months
+ * where it can, see rules/kpi-terms.ts) to the shard rows not yet folded, in one statement and
+ * so one snapshot. The fold's locks on the summary are taken in key order, so two folds cannot
+ * deadlock.
  */
 const COUNTERS = [
   'submitted',
@@ -30,20 +30,24 @@ const COUNTERS = [
   'bad_ratings',
   'stars',
 ] as const;
+const ROLLUP_KEY = ['day', 'division_code', 'street_code', 'subject', 'channel', 'department'];
+// The day series (breakdown 'day') of a period is one range of this key; every other breakdown
+// is one probe per month or day the reader picks.
+const SUMMARY_KEY = ['scope', 'breakdown', 'span', 'day', 'key'] as const;
 
-/** The columns a breakdown groups by; `grouping()` over them gives each set its mask. */
+/** The columns a breakdown groups by (with the day); `grouping()` over them gives each set's mask. */
 const DIMENSIONS = ['channel', 'street_code', 'subject', 'department'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
 /** Each grouping set, and the summary rows (scope, breakdown, key) one of its groups gives. */
 const SETS: { by: Dimension[]; rows: [scope: string, breakdown: string, key: string][] }[] = [
-  { by: [], rows: [["'*'", "'day'", 'd::text']] },
+  { by: [], rows: [["'*'", "'day'", 'day::text']] },
   { by: ['channel'], rows: [["'*'", "'channel'", 'channel']] },
   {
     by: ['street_code'],
     rows: [
       ["'*'", "'street_code'", 'street_code'],
-      ['street_code', "'day'", 'd::text'],
+      ['street_code', "'day'", 'day::text'],
       ['street_code', "'street_code'", 'street_code'],
     ],
   },
@@ -58,80 +62,102 @@ const SETS: { by: Dimension[]; rows: [scope: string, breakdown: string, key: str
 const maskOf = (by: Dimension[]) =>
   DIMENSIONS.reduce((m, c, i) => (by.includes(c) ? m : m | (1 << (DIMENSIONS.length - 1 - i))), 0);
 
+const list = sql.raw(COUNTERS.join(', '));
+const sums = sql.raw(COUNTERS.map((c) => `sum(${c})::int as ${c}`).join(', '));
+const summaryKey = sql.raw(SUMMARY_KEY.join(', '));
+
+/**
+ * The summary rows of a set of roll-up rows (`source`: a select of the roll-up's columns), in
+ * the summary's columns and key order: per day from grouping sets, then per month from the days. A month has
+ * no `day` breakdown: the series of days always comes from the day rows.
+ */
+function summaryOf(source: RawBuilder<unknown>) {
+  const fanOut = sql.raw(
+    SETS.flatMap((s) => s.rows.map((r) => `(${maskOf(s.by)}, ${r.join(', ')})`)).join(',\n'),
+  );
+  const sets = sql.raw(SETS.map((s) => `(${['day', ...s.by].join(', ')})`).join(', '));
+  return sql`
+    with grouped as (
+      select grouping(${sql.raw(DIMENSIONS.join(', '))}) as g,
+             day, ${sql.raw(DIMENSIONS.join(', '))}, ${sums}
+      from (${source}) src
+      group by grouping sets (${sets})
+    ), days as (
+      select v.scope, v.breakdown, 'day'::text as span, x.day, v.key, ${list}
+      from grouped x
+      cross join lateral (values ${fanOut}) v(mask, scope, breakdown, key)
+      where v.mask = x.g
+    )
+    select * from days
+    union all
+    select scope, breakdown, 'month', date_trunc('month', day)::date, key, ${sums}
+    from days where breakdown <> 'day'
+    group by scope, breakdown, date_trunc('month', day)::date, key
+    order by ${summaryKey}`;
+}
+
+const addTo = (source: RawBuilder<unknown>) => sql`
+  insert into case_rollup_summary as s (${summaryKey}, ${list})
+  ${summaryOf(source)}
+  on conflict (${summaryKey}) do update
+  set ${sql.raw(COUNTERS.map((c) => `${c} = s.${c} + excluded.${c}`).join(', '))}`;
+
+/** 2026112916's fold; with the summary, it also adds what it moves into shard 0 to it. */
+function foldFunction(withSummary: boolean) {
+  const key = sql.raw(ROLLUP_KEY.join(', '));
+  const add = sql.raw(COUNTERS.map((c) => `${c} = r.${c} + excluded.${c}`).join(', '));
+  const nonZero = sql.raw(COUNTERS.map((c) => `sum(${c}) <> 0`).join(' or '));
+  return sql`
+    create or replace function case_rollup_fold() returns integer
+    language sql volatile
+    as $$
+      with moved as (
+        delete from case_rollup where ctid = any(array(
+          select ctid from case_rollup where shard <> 0 for update skip locked))
+        returning *
+      ), folded as (
+        insert into case_rollup as r (${key}, shard, ${list})
+        select ${key}, 0, ${sql.raw(COUNTERS.map((c) => `sum(${c})::int`).join(', '))} from moved
+        group by ${key}
+        having ${nonZero}
+        order by ${key}
+        on conflict (${key}, shard) do update set ${add}
+      )${withSummary ? sql`, summed as (${addTo(sql`select * from moved`)})` : sql``}
+      select count(*)::int from moved
+    $$`;
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create table case_rollup_summary_day (day date primary key)`.execute(db);
   let table = db.schema
     .createTable('case_rollup_summary')
-    .addColumn('day', 'date', (c) =>
-      c.notNull().references('case_rollup_summary_day.day').onDelete('cascade'),
-    )
     // '*' for the whole district; otherwise a street's division code ('' street not known)
     .addColumn('scope', 'text', (c) => c.notNull())
+    // 'day', or 'month' (then `day` is the month's first day)
+    .addColumn('span', 'text', (c) => c.notNull())
+    .addColumn('day', 'date', (c) => c.notNull())
     // day, channel, street_code, subject or department
     .addColumn('breakdown', 'text', (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull());
   for (const counter of COUNTERS)
     table = table.addColumn(counter, 'integer', (c) => c.notNull().defaultTo(0));
-  await table
-    .addPrimaryKeyConstraint('case_rollup_summary_pk', ['scope', 'day', 'breakdown', 'key'])
-    .execute();
+  await table.addPrimaryKeyConstraint('case_rollup_summary_pk', [...SUMMARY_KEY]).execute();
+  await addTo(sql`select * from case_rollup where shard = 0`).execute(db);
 
-  await sql`
-    create function case_rollup_unsummarize() returns trigger language plpgsql as $$ begin
-      delete from case_rollup_summary_day where day = new.day;
-      return null;
-    end $$`.execute(db);
-  // Shard 0 is written by the fold (sums unchanged) and the rebuild (which drops every summary).
-  await sql`
-    create trigger case_rollup_unsummarize after insert or update on case_rollup for each row
-    when (new.shard <> 0 and new.day < case_rollup_day(clock_timestamp()))
-    execute function case_rollup_unsummarize()`.execute(db);
+  await foldFunction(true).execute(db);
 
-  const sums = sql.raw(COUNTERS.map((c) => `sum(${c})::int as ${c}`).join(', '));
-  const list = sql.raw(COUNTERS.join(', '));
-  const fanOut = sql.raw(
-    SETS.flatMap((s) => s.rows.map((r) => `(${maskOf(s.by)}, ${r.join(', ')})`)).join(',\n'),
-  );
-  const sets = sql.raw(SETS.map((s) => `(${s.by.join(', ')})`).join(', '));
-  await sql`
-    create function case_rollup_summarize(d date) returns boolean language plpgsql volatile
-    as $$ begin
-      perform set_config('lock_timeout', '200ms', true);
-      lock table case_rollup in share mode;
-      if d >= case_rollup_day(clock_timestamp())
-         or exists (select 1 from case_rollup_summary_day s where s.day = d) then
-        return false;
-      end if;
-      insert into case_rollup_summary_day (day) values (d);
-      insert into case_rollup_summary (day, scope, breakdown, key, ${list})
-      select d, v.scope, v.breakdown, v.key, ${list}
-      from (
-        select grouping(${sql.raw(DIMENSIONS.join(', '))}) as g,
-               ${sql.raw(DIMENSIONS.join(', '))}, ${sums}
-        from case_rollup where day = d
-        group by grouping sets (${sets})
-      ) x
-      cross join lateral (values ${fanOut}) v(mask, scope, breakdown, key)
-      where v.mask = x.g
-      order by v.scope, v.breakdown, v.key;
-      return true;
-    end $$`.execute(db);
-
-  // The rebuild recounts every day: no summary survives it.
+  // The rebuild recounts shard 0 from scratch; the summary is recounted from it.
   await sql`alter function case_rollup_rebuild() rename to case_rollup_recount`.execute(db);
   await sql`
     create function case_rollup_rebuild() returns void language sql volatile as $$
-      delete from case_rollup_summary_day;
       select case_rollup_recount();
+      delete from case_rollup_summary;
+      ${addTo(sql`select * from case_rollup where shard = 0`)};
     $$`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function case_rollup_rebuild()`.execute(db);
   await sql`alter function case_rollup_recount() rename to case_rollup_rebuild`.execute(db);
-  await sql`drop function case_rollup_summarize(date)`.execute(db);
-  await sql`drop trigger case_rollup_unsummarize on case_rollup`.execute(db);
-  await sql`drop function case_rollup_unsummarize()`.execute(db);
+  await foldFunction(false).execute(db);
   await sql`drop table case_rollup_summary`.execute(db);
-  await sql`drop table case_rollup_summary_day`.execute(db);
 }
