@@ -132,7 +132,8 @@ const pickBy = (value: (g: Group) => string) =>
   GROUPS.map((g) => `when ${maskOf(g)} then ${value(g)}`).join(' ');
 const ROLLUP_HEAD = sql.raw(`
   select case g ${pickBy((g) => `'${g}'`)} end as breakdown,
-         case g ${pickBy((g) => (g === 'day' ? 'day::text' : g))} end as key, ${COUNTER_LIST}
+         case g ${pickBy((g) => (g === 'day' ? "to_char(day, 'YYYY-MM-DD')" : g))} end as key,
+         ${COUNTER_LIST}
   from (
     select grouping(${DIMENSIONS.join(', ')}) as g, day, ${DIMENSIONS.join(', ')},
       ${COLUMNS.map(([, c]) => `sum(${c})::int as ${c}`).join(', ')}

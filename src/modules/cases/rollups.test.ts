@@ -280,15 +280,43 @@ describe('the service roll-up', () => {
     expect(series(before[0]!).get(earlier)).toBe(series(district).get(earlier)! + 1);
     expect(countsOf(before[0]!.totals)).toEqual(await directCounts(everything.from, everything.to));
 
+    // Each item's figures from the summary equal the roll-up's own, read with the item filter
+    // (which has no summary), counter by counter.
+    for (const row of before[0]!.bySubject.slice(0, 5)) {
+      const alone = await serviceKpis(db, { ...everything, subject: row.subject.code });
+      expect(countsOf(alone.totals)).toEqual(countsOf(row));
+    }
     // Folded into shard 0 and the summary: the same figures; recounted from scratch: the same
     // summary.
+    // A period inside one month reads that month minus the days at both ends, so put a
+    // submission on each of those days (folded below, so they come from the summary).
+    const month = daysBefore(60).slice(0, 8);
+    const inMonth = { from: `${month}02`, to: `${month}27` };
+    await sql`update cases set submitted_at = case
+        when id = (select id from cases where kind = 'service_application' and id <> ${moved.id}
+                   order by submitted_at offset 1 limit 1)
+          then (${`${month}01 12:00`}::timestamp at time zone 'Asia/Shanghai')
+        else (${`${month}28 12:00`}::timestamp at time zone 'Asia/Shanghai') end
+      where id in (select id from cases where kind = 'service_application' and id <> ${moved.id}
+                   order by submitted_at offset 1 limit 2)`.execute(db);
+    const afterMove = await kpis();
+
     await foldRollup(db);
-    expect(await kpis()).toEqual(before);
+    expect(await kpis()).toEqual(afterMove);
+    const month26 = await serviceKpis(db, inMonth);
+    expect(countsOf(month26.totals)).toEqual(await directCounts(inMonth.from, inMonth.to));
+    // The total comes from the day rows, each breakdown from the month row and its days.
+    for (const rows of [month26.byChannel, month26.byStreet, month26.bySubject]) {
+      const summed = { ...countsOf(month26.totals) };
+      for (const k of Object.keys(summed) as (keyof Counts)[])
+        summed[k] = rows.reduce((n, r) => n + r[k], 0);
+      expect(summed).toEqual(countsOf(month26.totals));
+    }
     const folded = await summary();
     expect(folded.length).toBeGreaterThan(100);
     await sql`select case_rollup_rebuild()`.execute(db);
     expect(await summary()).toEqual(folded);
-    expect(await kpis()).toEqual(before);
+    expect(await kpis()).toEqual(afterMove);
   });
 
   it('breaks the figures down by day, channel, street, item and rated department', async () => {

@@ -28,24 +28,9 @@ const catalogueCache = new WeakMap<object, { stamp: string; items: Map<string, I
 
 // `runner` lets a transaction check and load it on its own connection (PGlite has only one),
 // while the cache stays keyed by the database.
-export function itemCatalogue(
+export async function itemCatalogue(
   db: Kysely<Database>,
   runner: Kysely<Database> = db,
-): Promise<Map<string, ItemDef>> {
-  if (runner !== db) return checkedCatalogue(db, runner);
-  // Callers that come while a check is on its way share it (a KPI set asks twice at once).
-  const pending = catalogueChecks.get(db);
-  if (pending) return pending;
-  const check = checkedCatalogue(db, db).finally(() => catalogueChecks.delete(db));
-  catalogueChecks.set(db, check);
-  return check;
-}
-
-const catalogueChecks = new WeakMap<object, Promise<Map<string, ItemDef>>>();
-
-async function checkedCatalogue(
-  db: Kysely<Database>,
-  runner: Kysely<Database>,
 ): Promise<Map<string, ItemDef>> {
   const head = await runner
     .selectFrom('catalogue_item')
