@@ -8,9 +8,9 @@ import { kpiTerms } from './rules/kpi-terms.ts';
 
 /**
  * Service figures (办件量, 按时办结率, 跑零次率, 好差评) over a period, read from the daily roll-up
- * that triggers keep (see migrations/2026112807_case_rollups.ts): a period of a year reads a few
- * thousand roll-up rows, whatever the number of cases. Only the overdue list reads cases, the
- * open red ones, through their partial index.
+ * that triggers keep (see migrations/2026112807_case_rollups.ts) through its day and month
+ * summary (2026112917): the default 30 days read a couple of hundred rows, whatever the number
+ * of cases. Only the overdue list reads cases, the open red ones, through their partial index.
  */
 export interface KpiQuery {
   /** First and last day, inclusive, Asia/Shanghai dates (YYYY-MM-DD). */
