@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { assertRole, type Actor } from '../../shared/actor.ts';
 import { serviceKpis } from '../cases/index.ts';
+import { catalogueNames } from '../catalogue/index.ts';
 import { catalogueZeroMaterial } from '../certificates/index.ts';
 import type { Role } from '../identity/index.ts';
 import {
@@ -47,9 +48,11 @@ export async function brainServices(
   assertRole(actor, ...BRAIN_ROLES);
   const to = q.to ?? today;
   const from = q.from ?? addDays(to, -29);
+  // One look at the catalogue serves both: the KPI set's names and the zero-material rate.
+  const catalogue = catalogueNames(db);
   const [k, zeroMaterial] = await Promise.all([
-    serviceKpis(db, { from, to, street: q.street, subject: q.subject }, today),
-    catalogueZeroMaterial(db),
+    serviceKpis(db, { from, to, street: q.street, subject: q.subject }, today, catalogue),
+    catalogue.then((c) => catalogueZeroMaterial(db, c.items)),
   ]);
   const t = k.totals;
   const figure = (key: keyof typeof SERVICE_DEFINITIONS, value: number | null) => ({

@@ -340,4 +340,37 @@ describe('the Excel implementation list', () => {
     expect(res.json().changed).toBe(1);
     expect((await get(`/api/v1/items/${key}`)).conditions).toBe('导入测试：新的受理条件');
   });
+
+  it('renames a bundle and an item on the city brain as soon as the import lands', async () => {
+    // The KPI set names subjects from a cached catalogue: an import must show through at once.
+    const leader = await t.login('leader');
+    const subjects = async () =>
+      new Map<string, string>(
+        (await get('/api/v1/brain/services', leader)).bySubject.map(
+          (r: { subject: { code: string; name: string } }) => [r.subject.code, r.subject.name],
+        ),
+      );
+    const before = await subjects();
+    const bundleKey = [...before.keys()].find((c) => c.startsWith('bundle:'))!.slice(7);
+    const itemKey = [...before.keys()].find((c) => c.startsWith('item:'))!.slice(5);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exportBook()) as unknown as ArrayBuffer);
+    const rename = (sheet: string, key: string) => {
+      const rows = book.getWorksheet(sheet)!;
+      const header = rows.getRow(1).values as string[];
+      rows.eachRow((row) => {
+        if (String(row.getCell(header.indexOf('key')).value) !== key) return;
+        const cell = row.getCell(header.indexOf('name'));
+        cell.value = `${String(cell.value)}（新名）`;
+      });
+    };
+    rename('bundles', bundleKey);
+    rename('items', itemKey);
+    const res = await importBook(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().changed).toBe(2);
+    const after = await subjects();
+    expect(after.get(`bundle:${bundleKey}`)).toBe(`${before.get(`bundle:${bundleKey}`)}（新名）`);
+    expect(after.get(`item:${itemKey}`)).toBe(`${before.get(`item:${itemKey}`)}（新名）`);
+  });
 });

@@ -7,7 +7,7 @@ export {
   getBundle,
   getCompiledBundle,
   bundleDefinition,
-  bundleNames,
+  catalogueNames,
 } from './service.ts';
 export { evaluateCondition } from './rules/evaluate-condition.ts';
 export { compileBundle } from './rules/compile-bundle.ts';

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { assertRole, type Actor } from '../../shared/actor.ts';
 import { AppError, notFound, type ProblemDetail } from '../../shared/app-error.ts';
@@ -23,8 +23,29 @@ const searchText = (
 
 /** Every item definition, for the compiler (the catalogue is hundreds of rows, not millions). */
 // The whole list is ~650 kB of JSON and the case engine needs it on every transition: keep it,
-// and check with one small query (count, latest change) that no process has edited it since.
+// and check with one small query (count, latest change, versions) that no process has edited
+// it since.
 const catalogueCache = new WeakMap<object, { stamp: string; items: Map<string, ItemDef> }>();
+const bundleNameCache = new WeakMap<object, { stamp: string; names: Map<string, Named> }>();
+
+interface Named {
+  name: string;
+  nameEn: string;
+}
+
+// A stamp changes with any insert, delete or edit (every edit bumps `version` and `updated_at`).
+const stampOf = (table: 'catalogue_item' | 'catalogue_bundle') =>
+  sql<string>`(select concat(count(*), ':', extract(epoch from max(updated_at)), ':', sum(version))
+    from ${sql.table(table)})`;
+
+async function itemsFor(db: Kysely<Database>, runner: Kysely<Database>, stamp: string) {
+  const cached = catalogueCache.get(db);
+  if (cached?.stamp === stamp) return cached.items;
+  const rows = await runner.selectFrom('catalogue_item').select('definition').execute();
+  const items = new Map(rows.map((r) => [r.definition.key, r.definition]));
+  catalogueCache.set(db, { stamp, items });
+  return items;
+}
 
 // `runner` lets a transaction check and load it on its own connection (PGlite has only one),
 // while the cache stays keyed by the database.
@@ -33,20 +54,37 @@ export async function itemCatalogue(
   runner: Kysely<Database> = db,
 ): Promise<Map<string, ItemDef>> {
   const head = await runner
-    .selectFrom('catalogue_item')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.max('updated_at').as('latest'),
-      eb.fn.sum<number>('version').as('versions'),
+    .selectNoFrom(stampOf('catalogue_item').as('items'))
+    .executeTakeFirstOrThrow();
+  return itemsFor(db, runner, head.items);
+}
+
+/**
+ * The item catalogue and every bundle's name, both checked current by one small query: what a
+ * reader that names what it counts (a KPI set) needs, in one round trip while nothing changes.
+ */
+export async function catalogueNames(
+  db: Kysely<Database>,
+): Promise<{ items: Map<string, ItemDef>; bundles: Map<string, Named> }> {
+  const head = await db
+    .selectNoFrom([
+      stampOf('catalogue_item').as('items'),
+      stampOf('catalogue_bundle').as('bundles'),
     ])
     .executeTakeFirstOrThrow();
-  const stamp = `${head.n}:${head.latest ? new Date(head.latest).toISOString() : ''}:${head.versions}`;
-  const cached = catalogueCache.get(db);
-  if (cached?.stamp === stamp) return cached.items;
-  const rows = await runner.selectFrom('catalogue_item').select('definition').execute();
-  const items = new Map(rows.map((r) => [r.definition.key, r.definition]));
-  catalogueCache.set(db, { stamp, items });
-  return items;
+  const loadBundles = async () => {
+    const cached = bundleNameCache.get(db);
+    if (cached?.stamp === head.bundles) return cached.names;
+    const rows = await db
+      .selectFrom('catalogue_bundle')
+      .select(['key', 'name', 'name_en'])
+      .execute();
+    const names = new Map(rows.map((r) => [r.key, { name: r.name, nameEn: r.name_en }]));
+    bundleNameCache.set(db, { stamp: head.bundles, names });
+    return names;
+  };
+  const [items, bundles] = await Promise.all([itemsFor(db, db, head.items), loadBundles()]);
+  return { items, bundles };
 }
 
 // ---- items ---------------------------------------------------------------------------------
@@ -397,22 +435,4 @@ export async function bundleDefinition(db: Kysely<Database>, key: string): Promi
     .executeTakeFirst();
   if (!row) throw notFound(`bundle ${key}`);
   return row.definition;
-}
-
-/** Names of many bundles in one round trip: a KPI set names every bundle it counts. */
-export async function bundleNames(
-  db: Kysely<Database>,
-  keys: readonly string[],
-): Promise<Map<string, { name: string; nameEn: string }>> {
-  if (!keys.length) return new Map();
-  const rows = await db
-    .selectFrom('catalogue_bundle')
-    .select((eb) => [
-      'key',
-      eb.ref('definition', '->>').key('name').as('name'),
-      eb.ref('definition', '->>').key('nameEn').as('nameEn'),
-    ])
-    .where('key', 'in', [...keys])
-    .execute();
-  return new Map(rows.map((r) => [r.key, { name: r.name ?? r.key, nameEn: r.nameEn ?? r.key }]));
 }

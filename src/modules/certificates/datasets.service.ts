@@ -298,10 +298,11 @@ export async function zeroMaterialFacts(
 /**
  * The district's zero-material rate: of the required materials of every item in the catalogue,
  * the share the platform attaches by itself (a certificate or a shared data set). It is read
- * from the cached catalogue, so it costs the same however many cases there are.
+ * from the cached catalogue, so it costs the same however many cases there are. A caller that
+ * has just checked the catalogue current passes it and saves the check.
  */
-export async function catalogueZeroMaterial(db: Kysely<Database>) {
-  const catalogue = await itemCatalogue(db);
+export async function catalogueZeroMaterial(db: Kysely<Database>, current?: Map<string, ItemDef>) {
+  const catalogue = current ?? (await itemCatalogue(db));
   const known = zeroMaterialOf.get(catalogue);
   if (known) return known;
   let materials = 0;

@@ -26,6 +26,7 @@ export {
   type OrgUnitRef,
   departmentDirectory,
   orgUnitsByCode,
+  orgUnitsOfKinds,
   accountNames,
   applicantFacts,
   applicantProfile,

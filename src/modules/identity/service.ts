@@ -401,19 +401,40 @@ export async function orgUnitsByCode(
     .select(['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'p.code as parent_code'])
     .where('u.code', 'in', [...new Set(codes)])
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.code,
-      {
-        id: r.id,
-        code: r.code,
-        name: r.name,
-        nameEn: r.name_en,
-        kind: r.kind,
-        parentCode: r.parent_code,
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.code, unitOf(r)]));
+}
+
+const unitOf = (r: {
+  id: string;
+  code: string;
+  name: string;
+  name_en: string;
+  kind: OrgUnitKind;
+  parent_code: string | null;
+}): UnitByCode => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  nameEn: r.name_en,
+  kind: r.kind,
+  parentCode: r.parent_code,
+});
+
+/**
+ * Every unit of the given kinds by code, in one statement: a KPI set names streets and
+ * departments together, before it knows which of them its figures mention.
+ */
+export async function orgUnitsOfKinds(
+  db: Kysely<Database>,
+  kinds: readonly OrgUnitKind[],
+): Promise<Map<string, UnitByCode>> {
+  const rows = await db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'p.code as parent_code'])
+    .where('u.kind', 'in', [...kinds])
+    .execute();
+  return new Map(rows.map((r) => [r.code, unitOf(r)]));
 }
 
 /** What a case needs to know about its applicant: the name, and the street for routing. */
