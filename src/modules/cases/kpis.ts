@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { badRequest } from '../../shared/app-error.ts';
 import { catalogueNames } from '../catalogue/index.ts';
-import { orgUnitsByCode, orgUnitsOfKinds, type UnitByCode } from '../identity/index.ts';
+import { orgUnitsByCode, unitDirectory, type UnitByCode } from '../identity/index.ts';
 import { localDate } from './clock.ts';
 import { caseFigures, ZERO, type Counts, type OverdueRow } from './kpi-figures.ts';
 
@@ -112,13 +112,13 @@ export async function serviceKpis(
   catalogue: Promise<Catalogue> = catalogueNames(db),
 ) {
   const days = checkPeriod(q);
-  // One round of three statements in parallel: the figures (sums and the overdue page), and
-  // every name they could need: streets and departments read whole (a few dozen rows), the
-  // catalogue's from its cache once one small query has found it current.
+  // One round of three statements in parallel: the figures (the sums; the overdue page) and
+  // the small query that finds the catalogue current. The names of streets and departments come
+  // from identity's directory, which only the seed writes and a process keeps for a minute.
   const limit = Math.min(Math.max(q.overdueLimit ?? 20, 1), 100);
   const [figures, unitByCode, names] = await Promise.all([
     caseFigures(db, { ...q, overdueLimit: limit }),
-    orgUnitsOfKinds(db, ['subdistrict', 'town', 'department']),
+    unitDirectory(db),
     catalogue,
   ]);
   const {

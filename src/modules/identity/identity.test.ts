@@ -1,6 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { DEMO_ACCOUNTS, residentIdCheckCharacter, usccCheckCharacter } from './index.ts';
+import {
+  DEMO_ACCOUNTS,
+  residentIdCheckCharacter,
+  UNIT_DIRECTORY_TTL_MS,
+  unitDirectory,
+  usccCheckCharacter,
+} from './index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -234,3 +240,35 @@ describe('idempotency', () => {
 function validIdFor(first17: string) {
   return first17 + residentIdCheckCharacter(first17);
 }
+
+describe('the unit directory', () => {
+  it('keeps names for a minute, then shows a renamed street without making a reader wait', async () => {
+    const db = t.database.handle.db;
+    const t0 = Date.now();
+    const first = await unitDirectory(db, t0);
+    const [code, street] = [...first].find(([, u]) => u.kind === 'subdistrict')!;
+    expect(first.get(code)?.name).toBe(street.name);
+    expect([...first.values()].some((u) => u.kind === 'department')).toBe(true);
+    await db
+      .updateTable('org_unit')
+      .set({ name: `${street.name}（更名）` })
+      .where('code', '=', code)
+      .execute();
+    try {
+      // Within the minute: the copy in hand.
+      expect((await unitDirectory(db, t0 + 1_000)).get(code)?.name).toBe(street.name);
+      // After it: the first caller still gets the copy in hand, and starts a reload.
+      const late = t0 + UNIT_DIRECTORY_TTL_MS + 1;
+      expect((await unitDirectory(db, late)).get(code)?.name).toBe(street.name);
+      await vi.waitFor(async () =>
+        expect((await unitDirectory(db, late)).get(code)?.name).toBe(`${street.name}（更名）`),
+      );
+    } finally {
+      await db
+        .updateTable('org_unit')
+        .set({ name: street.name })
+        .where('code', '=', code)
+        .execute();
+    }
+  });
+});

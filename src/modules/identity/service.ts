@@ -420,21 +420,48 @@ const unitOf = (r: {
   parentCode: r.parent_code,
 });
 
+const NAMED_KINDS: OrgUnitKind[] = ['district', 'subdistrict', 'town', 'department'];
+/** How long a process keeps the unit directory before it reads it again. */
+export const UNIT_DIRECTORY_TTL_MS = 60_000;
+
+interface DirectoryEntry {
+  at: number;
+  units?: Map<string, UnitByCode>;
+  loading?: Promise<Map<string, UnitByCode>> | undefined;
+}
+const directories = new WeakMap<object, DirectoryEntry>();
+
 /**
- * Every unit of the given kinds by code, in one statement: a KPI set names streets and
- * departments together, before it knows which of them its figures mention.
+ * The district, its streets and towns and its departments by code: what a reader that names
+ * what it counts (a KPI set) needs before it knows which. Only the seed writes org units, so
+ * a process keeps the directory for a minute; then the next caller starts a reload and every
+ * caller gets the copy in hand until it lands, so no reader waits on it after the first. A unit
+ * renamed in the database by hand shows within a minute.
  */
-export async function orgUnitsOfKinds(
+export async function unitDirectory(
   db: Kysely<Database>,
-  kinds: readonly OrgUnitKind[],
+  now = Date.now(),
 ): Promise<Map<string, UnitByCode>> {
-  const rows = await db
-    .selectFrom('org_unit as u')
-    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
-    .select(['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'p.code as parent_code'])
-    .where('u.kind', 'in', [...kinds])
-    .execute();
-  return new Map(rows.map((r) => [r.code, unitOf(r)]));
+  let entry = directories.get(db);
+  if (!entry) directories.set(db, (entry = { at: 0 }));
+  const e = entry;
+  if (now - e.at >= UNIT_DIRECTORY_TTL_MS && !e.loading)
+    e.loading = db
+      .selectFrom('org_unit as u')
+      .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
+      .select(['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'p.code as parent_code'])
+      .where('u.kind', 'in', NAMED_KINDS)
+      .execute()
+      .then((rows) => {
+        e.units = new Map(rows.map((r) => [r.code, unitOf(r)]));
+        e.at = now;
+        return e.units;
+      })
+      .finally(() => (e.loading = undefined));
+  if (!e.units) return e.loading!;
+  // A failed reload leaves the copy in hand; the next caller tries again.
+  e.loading?.catch(() => {});
+  return e.units;
 }
 
 /** What a case needs to know about its applicant: the name, and the street for routing. */
