@@ -140,7 +140,8 @@ export interface OverdueRow {
 /**
  * The red open applications of the filter, the longest overdue first, through the partial
  * index on red cases; their count rides along as an uncorrelated subquery, still an index-only
- * scan (the index includes the filter columns, 2026112918).
+ * scan (the index includes the filter columns, 2026112918). The page's order is the
+ * aggregate's own: a subquery's order does not bind json_agg.
  */
 function overdueParts(q: FigureQuery) {
   let where = sql`sla = 'red' and kind = 'service_application'`;
@@ -151,7 +152,7 @@ function overdueParts(q: FigureQuery) {
         : sql`${where} and applicant_street_code = ${q.street}`;
   if (q.subject !== undefined) where = sql`${where} and subject = ${q.subject}`;
   return {
-    page: sql`select coalesce(json_agg(o), '[]') from (
+    page: sql`select coalesce(json_agg(o order by o.promised_due, o.id), '[]') from (
       select id, number, title, subject, state, channel, applicant_street_code as street,
              promised_due
       from cases where ${where} order by promised_due, id limit ${q.overdueLimit}) o`,
