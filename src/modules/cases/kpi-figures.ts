@@ -24,7 +24,7 @@ export interface Counts {
   stars: number;
 }
 
-export const COLUMNS: [keyof Counts, string][] = [
+const COLUMNS: [keyof Counts, string][] = [
   ['submitted', 'submitted'],
   ['accepted', 'accepted'],
   ['declined', 'declined'],
@@ -43,7 +43,7 @@ export const COLUMNS: [keyof Counts, string][] = [
 export const ZERO: Counts = Object.fromEntries(COLUMNS.map(([k]) => [k, 0])) as unknown as Counts;
 
 export type Group = 'day' | 'channel' | 'street_code' | 'subject' | 'department';
-export const GROUPS: readonly Group[] = ['day', 'channel', 'street_code', 'subject', 'department'];
+const GROUPS: readonly Group[] = ['day', 'channel', 'street_code', 'subject', 'department'];
 const DIMENSIONS = GROUPS.slice(1);
 
 export type Row = { key: string | null; counts: Counts };

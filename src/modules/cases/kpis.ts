@@ -102,14 +102,15 @@ const UNKNOWN_STREET: Named = { code: '', name: '未填街道', nameEn: 'Street 
 
 /**
  * Service KPIs over a period, optionally narrowed to one street and one bundle or item, for the
- * city brain and the monthly report. Zero-material (零材料) is not measured yet: materials
- * satisfied from certificates are the certificates module's, still being built.
+ * city brain and the monthly report. The zero-material rate (零材料) is the catalogue's, not the
+ * period's: the brain adds it from the certificates module. `catalogue` lets a caller that also
+ * needs the catalogue share one check of it.
  */
 export async function serviceKpis(
   db: Kysely<Database>,
   q: KpiQuery,
   today = localDate(new Date()),
-  catalogue: Promise<Catalogue> = catalogueNames(db),
+  catalogue?: Promise<Catalogue>,
 ) {
   const days = checkPeriod(q);
   // One round of three statements in parallel: the figures (the sums; the overdue page) and
@@ -119,7 +120,7 @@ export async function serviceKpis(
   const [figures, unitByCode, names] = await Promise.all([
     caseFigures(db, { ...q, overdueLimit: limit }),
     unitDirectory(db),
-    catalogue,
+    catalogue ?? catalogueNames(db),
   ]);
   const {
     total,

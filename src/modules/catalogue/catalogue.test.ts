@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
+import { catalogueNames } from './index.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -339,6 +340,37 @@ describe('the Excel implementation list', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().changed).toBe(1);
     expect((await get(`/api/v1/items/${key}`)).conditions).toBe('导入测试：新的受理条件');
+  });
+
+  it('sees another process replace a bundle with one of another key', async () => {
+    // The count, the versions' sum and the latest change all stay as they were: only the keys
+    // tell the cached bundle names are out of date.
+    const db = t.database.handle.db;
+    const before = await catalogueNames(db);
+    const row = await db
+      .selectFrom('catalogue_bundle')
+      .selectAll()
+      .orderBy('updated_at')
+      .orderBy('key')
+      .executeTakeFirstOrThrow();
+    const renamed = `${row.key}-renamed`;
+    const swap = (from: string, to: string) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('catalogue_bundle').where('key', '=', from).execute();
+        await trx
+          .insertInto('catalogue_bundle')
+          .values({ ...row, key: to })
+          .execute();
+      });
+    expect(before.bundles.get(row.key)?.name).toBe(row.name);
+    await swap(row.key, renamed);
+    try {
+      const after = await catalogueNames(db);
+      expect(after.bundles.get(renamed)?.name).toBe(row.name);
+      expect(after.bundles.has(row.key)).toBe(false);
+    } finally {
+      await swap(renamed, row.key);
+    }
   });
 
   it('renames a bundle and an item on the city brain as soon as the import lands', async () => {

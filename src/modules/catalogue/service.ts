@@ -33,10 +33,13 @@ interface Named {
   nameEn: string;
 }
 
-// A stamp changes with any insert, delete or edit (every edit bumps `version` and `updated_at`).
+// A stamp changes with any edit (every edit bumps `version`), insert or delete: the key hashes'
+// sum catches a delete and an insert that leave the count and the versions' sum equal (an
+// import that renames a key), where `updated_at` alone could not (an insert takes the
+// transaction's start time).
 const stampOf = (table: 'catalogue_item' | 'catalogue_bundle') =>
-  sql<string>`(select concat(count(*), ':', extract(epoch from max(updated_at)), ':', sum(version))
-    from ${sql.table(table)})`;
+  sql<string>`(select concat(count(*), ':', sum(version), ':', sum(hashtext(key)), ':',
+    extract(epoch from max(updated_at))) from ${sql.table(table)})`;
 
 async function itemsFor(db: Kysely<Database>, runner: Kysely<Database>, stamp: string) {
   const cached = catalogueCache.get(db);

@@ -434,9 +434,9 @@ const directories = new WeakMap<object, DirectoryEntry>();
 /**
  * The district, its streets and towns and its departments by code: what a reader that names
  * what it counts (a KPI set) needs before it knows which. Only the seed writes org units, so
- * a process keeps the directory for a minute; then the next caller starts a reload and every
- * caller gets the copy in hand until it lands, so no reader waits on it after the first. A unit
- * renamed in the database by hand shows within a minute.
+ * a process keeps the directory for a minute. In its second minute a caller gets the copy in
+ * hand while a reload runs, so a busy dashboard never waits on it; an older copy is not handed
+ * out. A unit renamed in the database by hand shows within two minutes.
  */
 export async function unitDirectory(
   db: Kysely<Database>,
@@ -445,7 +445,8 @@ export async function unitDirectory(
   let entry = directories.get(db);
   if (!entry) directories.set(db, (entry = { at: 0 }));
   const e = entry;
-  if (now - e.at >= UNIT_DIRECTORY_TTL_MS && !e.loading)
+  const age = now - e.at;
+  if (age >= UNIT_DIRECTORY_TTL_MS && !e.loading)
     e.loading = db
       .selectFrom('org_unit as u')
       .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
@@ -458,7 +459,7 @@ export async function unitDirectory(
         return e.units;
       })
       .finally(() => (e.loading = undefined));
-  if (!e.units) return e.loading!;
+  if (!e.units || age >= 2 * UNIT_DIRECTORY_TTL_MS) return e.loading ?? e.units!;
   // A failed reload leaves the copy in hand; the next caller tries again.
   e.loading?.catch(() => {});
   return e.units;
