@@ -16,3 +16,23 @@ export function urlFor(database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+/**
+ * Drops a database whatever still holds it. WITH (FORCE) may not terminate an autovacuum worker
+ * (it has no role the suite's may signal) and fails while one is in the database; it leaves
+ * within moments, so the drop is tried again.
+ */
+export async function dropDatabase(
+  admin: { query(text: string): Promise<unknown> },
+  name: string,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (err) {
+      if (attempt >= 10) throw err;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}

@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase, PGLITE_EXTENSIONS } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrations.ts';
 import { seedAll } from '../../src/seed.ts';
-import { adminUrl, BACKEND, urlFor } from './backend.ts';
+import { adminUrl, BACKEND, dropDatabase, urlFor } from './backend.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -56,8 +56,7 @@ export default async function setup(project: TestProject) {
     );
     for (const r of rows) {
       const pid = Number(/^onetrip_tpl_(\d+)/.exec(r.datname)?.[1]);
-      if (pid === process.pid || !alive(pid))
-        await admin.query(`drop database if exists ${r.datname} with (force)`);
+      if (pid === process.pid || !alive(pid)) await dropDatabase(admin, r.datname);
     }
     await admin.end();
   };

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, PGLITE_EXTENSIONS, type DatabaseHandle } from '../../src/db/connect.ts';
-import { adminUrl, BACKEND, urlFor } from './backend.ts';
+import { adminUrl, BACKEND, dropDatabase, urlFor } from './backend.ts';
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -46,8 +46,11 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
       await handle.close();
       const a = new pg.Client({ connectionString: adminUrl() });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      try {
+        await dropDatabase(a, name);
+      } finally {
+        await a.end();
+      }
     },
   };
 }
