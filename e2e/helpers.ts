@@ -76,19 +76,21 @@ export async function signIn(
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
   const select = page.locator('.ant-select').filter({ has: input }).first();
-  // A click that lands while the list is still animating open can leave nothing chosen: check
-  // that the choice shows, and open the list again if it does not.
+  // A click that lands while the list is still animating open can leave nothing chosen, or the
+  // list can close under the pointer (a re-render): check that the choice shows, and otherwise
+  // close the list and open it again.
   for (let attempt = 1; ; attempt++) {
-    await input.click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${option}$`) })
-      .click();
     try {
+      await input.click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: new RegExp(`^${option}$`) })
+        .click({ timeout: 5000 });
       await expect.poll(() => select.textContent(), { timeout: 3000 }).toContain(option);
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 4) throw error;
+      await page.keyboard.press('Escape');
     }
   }
 }
