@@ -23,8 +23,7 @@ const searchText = (
 
 /** Every item definition, for the compiler (the catalogue is hundreds of rows, not millions). */
 // The whole list is ~650 kB of JSON and the case engine needs it on every transition: keep it,
-// and check with one small query (count, latest change, versions) that no process has edited
-// it since.
+// and check with one small query (`stampOf`) that no process has edited it since.
 const catalogueCache = new WeakMap<object, { stamp: string; items: Map<string, ItemDef> }>();
 const bundleNameCache = new WeakMap<object, { stamp: string; names: Map<string, Named> }>();
 

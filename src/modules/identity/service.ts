@@ -395,14 +395,18 @@ export async function orgUnitsByCode(
   codes: readonly string[],
 ): Promise<Map<string, UnitByCode>> {
   if (!codes.length) return new Map();
-  const rows = await db
-    .selectFrom('org_unit as u')
-    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
-    .select(['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'p.code as parent_code'])
+  const rows = await unitRows(db)
     .where('u.code', 'in', [...new Set(codes)])
     .execute();
   return new Map(rows.map((r) => [r.code, unitOf(r)]));
 }
+
+/** Units with their parent's code: what `UnitByCode` is built from. */
+const unitRows = (db: Kysely<Database>) =>
+  db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'p.code as parent_code']);
 
 const unitOf = (r: {
   id: string;
@@ -447,10 +451,7 @@ export async function unitDirectory(
   const e = entry;
   const age = now - e.at;
   if (age >= UNIT_DIRECTORY_TTL_MS && !e.loading)
-    e.loading = db
-      .selectFrom('org_unit as u')
-      .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
-      .select(['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'p.code as parent_code'])
+    e.loading = unitRows(db)
       .where('u.kind', 'in', NAMED_KINDS)
       .execute()
       .then((rows) => {
