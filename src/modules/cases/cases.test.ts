@@ -312,6 +312,15 @@ describe('decline, withdrawal and idempotency', () => {
   });
 
   it('starts a citizen’s application filled in from the register, which the applicant may change', async () => {
+    const db = t.database.handle.db;
+    const piiReads = () =>
+      db
+        .selectFrom('audit_entry')
+        .select(['target_id', 'division_code'])
+        .where('action', '=', 'pii.read')
+        .where('actor_label', '=', 'zhangsan')
+        .execute();
+    const before = await piiReads();
     const draft = await ok('zhangsan', 'POST', '/cases', {
       subject: { kind: 'bundle', key: 'birth' },
       formData: { 'applicant.phone': '13900000000' },
@@ -323,6 +332,38 @@ describe('decline, withdrawal and idempotency', () => {
     });
     // Only the fields the form has: no stray keys from the register.
     expect(Object.keys(draft.formData).every((k) => !k.startsWith('enterprise.'))).toBe(true);
+    // Reading the resident ID for the prefill is audited once, under the person's division.
+    const person = await db
+      .selectFrom('person')
+      .select(['id', 'division_code'])
+      .where('name', '=', '张三')
+      .executeTakeFirstOrThrow();
+    expect((await piiReads()).slice(before.length)).toEqual([
+      { target_id: person.id, division_code: person.division_code },
+    ]);
+    const timeline = draft.timeline.map((e: Json) => [e.action, e.actor]);
+    expect(timeline).toEqual([['draft', 'zhangsan']]);
+  });
+
+  it('starts nothing and audits no read for a person the register does not have', async () => {
+    const db = t.database.handle.db;
+    const count = async (table: 'cases' | 'audit_entry') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [cases, audits] = [await count('cases'), await count('audit_entry')];
+    const res = await call('clerk', 'POST', '/cases', {
+      subject: { kind: 'bundle', key: 'birth' },
+      onBehalfOf: { personId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('onBehalfOf');
+    expect([await count('cases'), await count('audit_entry')]).toEqual([cases, audits]);
   });
 
   it('hides another applicant’s case', async () => {

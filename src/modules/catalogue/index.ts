@@ -8,6 +8,7 @@ export {
   getCompiledBundle,
   bundleDefinition,
   catalogueNames,
+  catalogueWithBundle,
 } from './service.ts';
 export { evaluateCondition } from './rules/evaluate-condition.ts';
 export { compileBundle } from './rules/compile-bundle.ts';

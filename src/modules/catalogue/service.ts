@@ -62,6 +62,29 @@ export async function itemCatalogue(
 }
 
 /**
+ * The item catalogue, checked current, and one bundle's definition, read in the same round trip:
+ * what a new application of a bundle needs (`bundleDefinition` and `itemCatalogue` together).
+ */
+export async function catalogueWithBundle(
+  db: Kysely<Database>,
+  key: string,
+): Promise<{ items: Map<string, ItemDef>; bundle: BundleDef }> {
+  const head = await db
+    .selectNoFrom((eb) => [
+      stampOf('catalogue_item').as('items'),
+      eb
+        .selectFrom('catalogue_bundle')
+        .select('definition')
+        .where('key', '=', key)
+        .$asScalar()
+        .as('bundle'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (!head.bundle) throw notFound(`bundle ${key}`);
+  return { items: await itemsFor(db, db, head.items), bundle: head.bundle };
+}
+
+/**
  * The item catalogue and every bundle's name, both checked current by one small query: what a
  * reader that names what it counts (a KPI set) needs, in one round trip while nothing changes.
  */

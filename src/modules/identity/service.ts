@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { assertRole, hasRole, type Actor } from '../../shared/actor.ts';
 import { AppError, badRequest, notFound } from '../../shared/app-error.ts';
 import { maskPhone, maskResidentId } from '../../shared/mask.ts';
-import { recordAudit } from '../audit/index.ts';
+import { auditRow, recordAudit } from '../audit/index.ts';
 import { checkResidentId } from './rules/resident-id.ts';
 import { checkUscc } from './rules/uscc.ts';
 import type { OrgUnitKind } from './tables/org-unit.table.ts';
@@ -492,48 +492,78 @@ export async function applicantFacts(
   return null;
 }
 
+export interface ApplicantOnFile {
+  facts: { name: string; streetCode: string | null; divisionCode: string };
+  /** Keyed by the catalogue's data elements ('applicant.resident_id'), to prefill a form. */
+  profile: Record<string, string>;
+}
+
 /**
- * What the register already knows about an applicant, keyed by the catalogue's data elements, so
- * that a new application starts filled in (no one types their own ID number twice). Reading a
- * person's full resident ID and phone for it is audited.
+ * An applicant's facts (`applicantFacts`) and what the register already knows of them, keyed by
+ * the catalogue's data elements, so that a new application starts filled in (no one types their
+ * own ID number twice); null when there is no such applicant. One statement, which also writes
+ * the audit row that reading a person's full resident ID and phone requires: the read and its
+ * audit cannot come apart.
  */
-export async function applicantProfile(
+export async function applicantOnFile(
   db: Kysely<Database>,
   actor: Actor,
   who: { personId?: string | null; enterpriseId?: string | null },
-): Promise<Record<string, string>> {
+): Promise<ApplicantOnFile | null> {
   if (who.enterpriseId) {
     const e = await db
-      .selectFrom('enterprise')
-      .select(['name', 'uscc', 'legal_representative'])
-      .where('id', '=', who.enterpriseId)
+      .selectFrom('enterprise as e')
+      .leftJoin('org_unit as s', 's.id', 'e.street_id')
+      .select(['e.name', 's.code as street_code', 'e.division_code', 'e.uscc'])
+      .select('e.legal_representative')
+      .where('e.id', '=', who.enterpriseId)
       .executeTakeFirst();
-    return e
-      ? {
-          'enterprise.name': e.name,
-          'enterprise.uscc': e.uscc,
-          'enterprise.legal_representative': e.legal_representative,
-        }
-      : {};
+    if (!e) return null;
+    return {
+      facts: { name: e.name, streetCode: e.street_code, divisionCode: e.division_code },
+      profile: {
+        'enterprise.name': e.name,
+        'enterprise.uscc': e.uscc,
+        'enterprise.legal_representative': e.legal_representative,
+      },
+    };
   }
-  if (!who.personId) return {};
-  const p = await db
-    .selectFrom('person')
-    .select(['name', 'resident_id', 'phone', 'division_code'])
-    .where('id', '=', who.personId)
-    .executeTakeFirst();
-  if (!p) return {};
-  await recordAudit(db, actor, {
+  if (!who.personId) return null;
+  const audit = auditRow(actor, {
     action: 'pii.read',
     targetType: 'person',
     targetId: who.personId,
-    divisionCode: p.division_code,
     after: { purpose: 'prefill_application' },
   });
+  const r = await sql<{
+    name: string;
+    street_code: string | null;
+    division_code: string;
+    resident_id: string;
+    phone: string | null;
+  }>`
+    with p as (
+      select p.name, s.code as street_code, p.division_code, p.resident_id, p.phone
+        from person p left join org_unit s on s.id = p.street_id
+       where p.id = ${who.personId}
+    ), audited as (
+      insert into audit_entry (actor_id, actor_label, action, target_type, target_id, request_id,
+                               before_digest, after_digest, division_code)
+      select ${audit.actor_id}::uuid, ${audit.actor_label}::text, ${audit.action}::text,
+             ${audit.target_type}::text, ${audit.target_id}::text, ${audit.request_id}::text,
+             ${audit.before_digest}::text, ${audit.after_digest}::text, p.division_code
+        from p
+    )
+    select * from p`.execute(db);
+  const p = r.rows[0];
+  if (!p) return null;
   return {
-    'applicant.name': p.name,
-    'applicant.resident_id': p.resident_id,
-    ...(p.phone ? { 'applicant.phone': p.phone } : {}),
+    facts: { name: p.name, streetCode: p.street_code, divisionCode: p.division_code },
+    profile: {
+      'applicant.name': p.name,
+      'applicant.resident_id': p.resident_id,
+      ...(p.phone ? { 'applicant.phone': p.phone } : {}),
+    },
   };
 }
 

@@ -221,7 +221,7 @@ async function accept(ctx: Ctx) {
     t,
     'accept',
     { number, opened: opened.map((o) => o.step_key) },
-    change,
+    { step: change },
   );
   return { caseId: c.id, number };
 }
@@ -333,7 +333,9 @@ async function decide(ctx: Ctx) {
         opened_on: ctx.today,
       });
     }
-    await record(trx, deps, actor, c, t, 'reject', { comment: input.comment ?? null }, change);
+    await record(trx, deps, actor, c, t, 'reject', { comment: input.comment ?? null }, {
+      step: change,
+    });
     return { caseId: c.id, number: c.number };
   }
   // The case row is locked and unchanged since act() read it: no need to read it again.
@@ -366,7 +368,7 @@ async function decide(ctx: Ctx) {
     t,
     action,
     { comment: input.comment ?? null, opened: opened.map((o) => o.step_key) },
-    change,
+    { step: change },
   );
   return { caseId: c.id, number: c.number };
 }
@@ -472,6 +474,6 @@ async function deliver(ctx: Ctx) {
       ...(input.visit ? { servicePoint: input.visit.servicePoint } : {}),
     }) as unknown as Case['delivery'],
   });
-  await record(trx, deps, actor, c, t, 'deliver', { method: delivery.method }, change);
+  await record(trx, deps, actor, c, t, 'deliver', { method: delivery.method }, { step: change });
   return { caseId: c.id, number: c.number };
 }

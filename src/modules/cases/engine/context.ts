@@ -1,11 +1,11 @@
-import { sql, type Kysely, type QueryCreator } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { auditRow } from '../../audit/index.ts';
 import type { DayLookup } from '../../calendar/index.ts';
 import { evaluateCondition } from '../../catalogue/index.ts';
-import type { Case, ChannelName, Task } from '../cases.table.ts';
+import type { Case, CaseTable, ChannelName, Task } from '../cases.table.ts';
 import { SYSTEM_CLOCK, localDate, type Clock } from '../clock.ts';
 import type { ProcessDefinition, StepDef } from '../model.ts';
 import { advance } from '../rules/open-steps.ts';
@@ -43,10 +43,16 @@ export interface StepChange {
 }
 
 /**
+ * What is written in the same statement as an action's record: the acting step's change, or the
+ * case itself when the record is its first (a new draft).
+ */
+export type AlongWith = { step: StepChange } | { newCase: Insertable<CaseTable> & { id: string } };
+
+/**
  * One row of the timeline, one audit entry and one outbox event: the three travel together.
- * `step`, the acting step's own change, is written in the same statement. It is only given by
- * `act`, which has locked the step (and its case) and checked its version first, so the
- * version guard of `updateTask` cannot fail there and is not repeated.
+ * `along`, the acting step's own change or a new case's row, is written in the same statement.
+ * A step change is only given by `act`, which has locked the step (and its case) and checked its
+ * version first, so the version guard of `updateTask` cannot fail there and is not repeated.
  */
 export async function record(
   trx: Kysely<Database>,
@@ -56,24 +62,27 @@ export async function record(
   task: Pick<Task, 'id' | 'step_key'> | null,
   action: string,
   data: Record<string, unknown> = {},
-  step?: StepChange,
+  along?: AlongWith,
 ) {
   const at = clockOf(deps).now();
-  // One statement (data-modifying CTEs and an insert): one round trip, and all or nothing.
+  // One statement (data-modifying CTEs and an insert): one round trip, and all or nothing. The
+  // timeline's foreign key to a case inserted beside it holds: it is checked at the statement's end.
   const base = (
-    step
+    along && 'step' in along
       ? trx.with('step', (db) =>
           db
             .updateTable('task')
             .set((eb) => ({
-              ...(step.set as object),
+              ...(along.step.set as object),
               version: eb('version', '+', 1),
               updated_at: new Date(),
             }))
-            .where('id', '=', step.task.id)
+            .where('id', '=', along.step.task.id)
             .returning('id'),
         )
-      : trx
+      : along
+        ? trx.with('new_case', (db) => db.insertInto('cases').values(along.newCase).returning('id'))
+        : trx
   ) as QueryCreator<Database>;
   await base
     .with('event', (db) =>

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { assertRole, hasRole, type Actor } from '../../../shared/actor.ts';
 import { AppError, badRequest, type ProblemDetail } from '../../../shared/app-error.ts';
 import {
   bundleDefinition,
+  catalogueWithBundle,
   evaluateCondition,
   itemCatalogue,
   servicePointByKey,
@@ -10,7 +12,7 @@ import {
   type MaterialDef,
 } from '../../catalogue/index.ts';
 import { fileOwners, isFileId } from '../../files/index.ts';
-import { applicantFacts, applicantProfile } from '../../identity/index.ts';
+import { applicantOnFile } from '../../identity/index.ts';
 import type { Case, CaseMaterial, DeliveryChoice } from '../cases.table.ts';
 import { loadDefinition, storeDefinition } from '../definitions.service.ts';
 import { checkDeliveryChoice } from '../rules/delivery-choice.ts';
@@ -71,15 +73,21 @@ export async function startDraft(
 ): Promise<string> {
   assertRole(actor, 'applicant', 'window_clerk');
   const applicant = await applicantOf(deps, actor, input);
-  const facts = await applicantFacts(deps.db, applicant);
-  if (!facts) throw badRequest('not_found', 'onBehalfOf', { what: 'applicant' });
-  const catalogue = await itemCatalogue(deps.db);
+  // The applicant and the catalogue side by side: two reads, each one statement.
+  const [onFile, subject] = await Promise.all([
+    applicantOnFile(deps.db, actor, applicant),
+    input.subject.kind === 'bundle'
+      ? catalogueWithBundle(deps.db, input.subject.key)
+      : itemCatalogue(deps.db).then((items) => ({ items, bundle: undefined })),
+  ]);
+  if (!onFile) throw badRequest('not_found', 'onBehalfOf', { what: 'applicant' });
+  const { facts } = onFile;
+  const catalogue = subject.items;
+  const bundle: BundleDef | undefined = subject.bundle;
   let title: string;
   let titleEn: string;
   let def;
-  let bundle: BundleDef | undefined;
-  if (input.subject.kind === 'bundle') {
-    bundle = await bundleDefinition(deps.db, input.subject.key);
+  if (bundle) {
     title = bundle.name;
     titleEn = bundle.nameEn;
     def = deriveServiceDefinition({ kind: 'bundle', bundle }, catalogue);
@@ -95,57 +103,74 @@ export async function startDraft(
       Object.keys(catalogue.get(key)?.form.properties ?? {}),
     ),
   );
+  const prefill = Object.fromEntries(
+    Object.entries(onFile.profile).filter(([key]) => formKeys.has(key)),
+  );
+  // The id is made here so that the case and its first record are one statement.
+  const id = randomUUID();
   return deps.db.transaction().execute(async (trx) => {
-    const known = Object.entries(await applicantProfile(trx, actor!, applicant));
-    const prefill = Object.fromEntries(known.filter(([key]) => formKeys.has(key)));
     const definitionId = await storeDefinition(trx, def);
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        kind: 'service_application',
-        definition_id: definitionId,
-        subject: `${input.subject.kind}:${input.subject.key}`,
-        title,
-        title_en: titleEn || null,
-        state: 'draft',
-        outcome: null,
-        number: null,
-        applicant_account_id: applicant.accountId,
-        applicant_person_id: applicant.personId,
-        applicant_enterprise_id: applicant.enterpriseId,
-        applicant_name: facts.name,
-        applicant_street_code: facts.streetCode,
-        requester_unit: null,
-        target_unit: null,
-        intake_unit: null,
-        parent_case_id: null,
-        form_data: JSON.stringify({ ...prefill, ...input.formData }) as unknown as Record<
-          string,
-          unknown
-        >,
-        materials: JSON.stringify([]) as unknown as CaseMaterial[],
-        channel: actor.channel,
-        submitted_at: null,
-        accepted_on: null,
-        promised_due: null,
-        statutory_due: null,
-        due_provisional: false,
-        sla: null,
-        paused_days: 0,
-        paused_since: null,
-        decided_at: null,
-        closed_at: null,
-        delivery: null,
-        correction: null,
-        division_code: facts.divisionCode,
-      })
-      .returning(['id', 'division_code', 'number', 'applicant_account_id', 'title'])
-      .executeTakeFirstOrThrow();
+    const newCase = {
+      id,
+      kind: 'service_application' as const,
+      definition_id: definitionId,
+      subject: `${input.subject.kind}:${input.subject.key}`,
+      title,
+      title_en: titleEn || null,
+      state: 'draft' as const,
+      outcome: null,
+      number: null,
+      applicant_account_id: applicant.accountId,
+      applicant_person_id: applicant.personId,
+      applicant_enterprise_id: applicant.enterpriseId,
+      applicant_name: facts.name,
+      applicant_street_code: facts.streetCode,
+      requester_unit: null,
+      target_unit: null,
+      intake_unit: null,
+      parent_case_id: null,
+      form_data: JSON.stringify({ ...prefill, ...input.formData }) as unknown as Record<
+        string,
+        unknown
+      >,
+      materials: JSON.stringify([]) as unknown as CaseMaterial[],
+      channel: actor.channel,
+      submitted_at: null,
+      accepted_on: null,
+      promised_due: null,
+      statutory_due: null,
+      due_provisional: false,
+      sla: null,
+      paused_days: 0,
+      paused_since: null,
+      decided_at: null,
+      closed_at: null,
+      delivery: null,
+      correction: null,
+      division_code: facts.divisionCode,
+    };
+    const row = {
+      id,
+      division_code: facts.divisionCode,
+      number: null,
+      applicant_account_id: applicant.accountId,
+      title,
+    };
+    await record(
+      trx,
+      deps,
+      actor,
+      row,
+      null,
+      'draft',
+      { subject: `${input.subject.kind}:${input.subject.key}` },
+      { newCase },
+    );
     // Zero-material: what a certificate the applicant holds or a shared data set already
     // proves is attached now, marked so, and never asked for.
     const attached = deps.materialSources
       ? await deps.materialSources.attach(trx, actor, {
-          caseId: row.id,
+          caseId: id,
           title,
           applicant: { personId: applicant.personId, enterpriseId: applicant.enterpriseId },
           materials: subjectMaterials(input.subject, bundle, catalogue),
@@ -155,13 +180,10 @@ export async function startDraft(
       await trx
         .updateTable('cases')
         .set({ materials: JSON.stringify(attached) as unknown as CaseMaterial[] })
-        .where('id', '=', row.id)
+        .where('id', '=', id)
         .execute();
     }
-    await record(trx, deps, actor, row, null, 'draft', {
-      subject: `${input.subject.kind}:${input.subject.key}`,
-    });
-    return row.id;
+    return id;
   });
 }
 
