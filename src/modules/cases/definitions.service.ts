@@ -6,9 +6,14 @@ import type { ProcessDefinition } from './model.ts';
 import { validateDefinition } from './rules/validate-definition.ts';
 
 const cache = new Map<string, ProcessDefinition>();
+// Definition rows are content-addressed and never deleted: an id stored or found outside a
+// transaction (so already committed) stays right for that database, and a new application of a
+// busy service needs no statement for it.
+const storedIds = new WeakMap<object, Map<string, string>>();
 
 /**
- * Stores a definition once per distinct content and returns its id. Running cases keep the
+ * Stores a definition once per distinct content and returns its id (from memory when this
+ * process has already stored it outside a transaction). Running cases keep the
  * definition they started with, so a later edit of a bundle never rewrites a case in flight.
  */
 export async function storeDefinition(
@@ -22,6 +27,8 @@ export async function storeDefinition(
   const digest = createHash('sha256')
     .update(stringify(def) ?? '')
     .digest('hex');
+  const known = storedIds.get(trx)?.get(digest);
+  if (known) return known;
   // One statement: the new row's id, or the stored one's when this content is already there.
   // When another transaction stored the same content a moment earlier, this statement's
   // snapshot does not see its row yet: a second read, with a new snapshot, does.
@@ -47,6 +54,10 @@ export async function storeDefinition(
       .limit(1)
       .executeTakeFirst()) ?? (await select().executeTakeFirstOrThrow());
   cache.set(row.id, def);
+  if (!trx.isTransaction) {
+    const ids = storedIds.get(trx) ?? new Map<string, string>();
+    storedIds.set(trx, ids.set(digest, row.id));
+  }
   return row.id;
 }
 

@@ -19,6 +19,8 @@ import { slaLight } from '../rules/sla-light.ts';
 import { dueDate } from '../rules/step-deadline.ts';
 import { itemDepartment } from './draft.ts';
 import {
+  changedCase,
+  type CaseChange,
   checkVersion,
   lockCaseAndSteps,
   openReadySteps,
@@ -96,7 +98,10 @@ export async function act(deps: EngineDeps, actor: Actor | null, taskId: string,
   return deps.db.transaction().execute(async (trx) => {
     // Case first, then its steps: every transition locks in that order, so two never deadlock.
     // All the steps at once: the decision needs this one, opening the next needs all of them.
-    const { c, tasks } = await lockCaseAndSteps(trx, taskId);
+    // Accepting or declining numbers the case: the number is drawn by the same statement (one
+    // drawn for an action then refused is a gap, as a rolled-back transaction's always was).
+    const numbered = input.action === 'accept' || input.action === 'decline';
+    const { c, tasks, numberSeq } = await lockCaseAndSteps(trx, taskId, numbered);
     const t = tasks.find((x) => x.id === taskId)!;
     const def = await loadDefinition(trx, c.definition_id);
     const step = stepOf(def, t.step_key);
@@ -118,7 +123,7 @@ export async function act(deps: EngineDeps, actor: Actor | null, taskId: string,
     checkVersion('task', t.version, input.version);
     await assertMayAct(trx, actor, c, t, input.action);
     const today = todayOf(deps);
-    const ctx: Ctx = { trx, deps, actor, c, t, tasks, def, today, input };
+    const ctx: Ctx = { trx, deps, actor, c, t, tasks, def, today, input, numberSeq };
     switch (input.action) {
       case 'accept':
         return accept(ctx);
@@ -163,6 +168,8 @@ interface Ctx {
   def: ProcessDefinition;
   today: string;
   input: ActInput;
+  /** The case number's sequence value drawn with the lock, for accept and decline. */
+  numberSeq: number | null;
 }
 
 /**
@@ -186,10 +193,7 @@ const routing = (ctx: Ctx) => async () => {
 async function accept(ctx: Ctx) {
   const { trx, deps, actor, c, t, def, today } = ctx;
   const lookup = await deps.calendar.lookup();
-  const seq = await trx
-    .selectNoFrom((eb) => eb.fn<number>('nextval', [eb.val('case_number_seq')]).as('n'))
-    .executeTakeFirstOrThrow();
-  const number = formatCaseNumber(c.division_code.slice(0, 6), today, Number(seq.n));
+  const number = formatCaseNumber(c.division_code.slice(0, 6), today, ctx.numberSeq!);
   const promised = def.promisedDays === null ? null : dueDate(today, def.promisedDays, [], lookup);
   const statutory =
     def.statutoryDays === null ? null : dueDate(today, def.statutoryDays, [], lookup);
@@ -201,7 +205,7 @@ async function accept(ctx: Ctx) {
     decided_at: new Date(),
     comment: ctx.input.comment ?? null,
   });
-  const fresh = await updateCase(trx, c, {
+  const set: CaseChange = {
     number,
     state: 'in_review',
     accepted_on: today,
@@ -210,9 +214,18 @@ async function accept(ctx: Ctx) {
     statutory_due: statutory?.due ?? null,
     due_provisional: Boolean(promised?.provisional || statutory?.provisional),
     sla: promised?.due ? slaLight(promised.due, today, lookup, deps.yellowWithin ?? 1).light : null,
-  });
-  if (ctx.input.visit) await recordTrip(trx, actor, c, 'intake', ctx.input.visit.servicePoint);
-  const { opened } = await openReadySteps(trx, deps, fresh, def, routing(ctx), steps);
+  };
+  // The reviews are routed from the case as accepted (its intake unit, for one).
+  const fresh = changedCase(c, set);
+  const { opened, changes } = await openReadySteps(
+    trx,
+    deps,
+    fresh,
+    def,
+    routing(ctx),
+    steps,
+    true,
+  );
   await record(
     trx,
     deps,
@@ -221,8 +234,10 @@ async function accept(ctx: Ctx) {
     t,
     'accept',
     { number, opened: opened.map((o) => o.step_key) },
-    { step: change },
+    { step: change, caseChange: { c, set }, opened: changes },
   );
+  // After the case is accepted: the trip counts for it as such.
+  if (ctx.input.visit) await recordTrip(trx, actor, c, 'intake', ctx.input.visit.servicePoint);
   return { caseId: c.id, number };
 }
 
@@ -256,11 +271,8 @@ async function decline(ctx: Ctx) {
   const { trx, deps, actor, c, t, input } = ctx;
   if (!input.reason?.trim()) throw badRequest('validation_required', 'reason');
   if (!input.legalBasis?.trim()) throw badRequest('validation_required', 'legalBasis');
-  const seq = await trx
-    .selectNoFrom((eb) => eb.fn<number>('nextval', [eb.val('case_number_seq')]).as('n'))
-    .executeTakeFirstOrThrow();
   // A declined application still gets a number: the notice must be citable.
-  const number = formatCaseNumber(c.division_code.slice(0, 6), ctx.today, Number(seq.n));
+  const number = formatCaseNumber(c.division_code.slice(0, 6), ctx.today, ctx.numberSeq!);
   await updateTask(trx, t, {
     state: 'done',
     decision: 'declined',
@@ -333,33 +345,44 @@ async function decide(ctx: Ctx) {
         opened_on: ctx.today,
       });
     }
-    await record(trx, deps, actor, c, t, 'reject', { comment: input.comment ?? null }, {
-      step: change,
-    });
+    await record(
+      trx,
+      deps,
+      actor,
+      c,
+      t,
+      'reject',
+      { comment: input.comment ?? null },
+      {
+        step: change,
+      },
+    );
     return { caseId: c.id, number: c.number };
   }
   // The case row is locked and unchanged since act() read it: no need to read it again.
-  const fresh = c;
-  const { opened, states } = await openReadySteps(trx, deps, fresh, def, routing(ctx), steps);
+  const { opened, states, changes } = await openReadySteps(
+    trx,
+    deps,
+    c,
+    def,
+    routing(ctx),
+    steps,
+    true,
+  );
   const reviewsDone = def.steps
     .filter((s) => s.key !== 'delivery')
     .every((s) => ['done', 'skipped', 'cancelled'].includes(states[s.key]!));
-  if (isFinished(def, states)) {
-    await updateCase(trx, fresh, {
-      state: 'closed',
-      outcome: fresh.outcome ?? 'approved',
-      decided_at: fresh.decided_at ?? new Date(),
-      closed_at: new Date(),
-      sla: null,
-    });
-  } else if (reviewsDone && fresh.state === 'in_review') {
-    await updateCase(trx, fresh, {
-      state: 'delivering',
-      outcome: 'approved',
-      decided_at: new Date(),
-      sla: null,
-    });
-  }
+  const set: CaseChange | null = isFinished(def, states)
+    ? {
+        state: 'closed',
+        outcome: c.outcome ?? 'approved',
+        decided_at: c.decided_at ?? new Date(),
+        closed_at: new Date(),
+        sla: null,
+      }
+    : reviewsDone && c.state === 'in_review'
+      ? { state: 'delivering', outcome: 'approved', decided_at: new Date(), sla: null }
+      : null;
   await record(
     trx,
     deps,
@@ -368,7 +391,7 @@ async function decide(ctx: Ctx) {
     t,
     action,
     { comment: input.comment ?? null, opened: opened.map((o) => o.step_key) },
-    { step: change },
+    { step: change, opened: changes, ...(set ? { caseChange: { c, set } } : {}) },
   );
   return { caseId: c.id, number: c.number };
 }
@@ -464,8 +487,9 @@ async function deliver(ctx: Ctx) {
     decided_by: actor.accountId,
     decided_at: new Date(),
   });
+  // Before the case closes: the pickup is a trip of a case still being delivered.
   if (input.visit) await recordTrip(trx, actor, c, 'pickup', input.visit.servicePoint);
-  await updateCase(trx, c, {
+  const set: CaseChange = {
     state: 'closed',
     closed_at: new Date(),
     sla: null,
@@ -473,7 +497,16 @@ async function deliver(ctx: Ctx) {
       ...delivery,
       ...(input.visit ? { servicePoint: input.visit.servicePoint } : {}),
     }) as unknown as Case['delivery'],
-  });
-  await record(trx, deps, actor, c, t, 'deliver', { method: delivery.method }, { step: change });
+  };
+  await record(
+    trx,
+    deps,
+    actor,
+    c,
+    t,
+    'deliver',
+    { method: delivery.method },
+    { step: change, caseChange: { c, set } },
+  );
   return { caseId: c.id, number: c.number };
 }

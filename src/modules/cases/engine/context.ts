@@ -43,16 +43,32 @@ export interface StepChange {
 }
 
 /**
- * What is written in the same statement as an action's record: the acting step's change, or the
- * case itself when the record is its first (a new draft).
+ * What is written in the same statement as an action's record: the acting step's change, the
+ * case's own change and the steps it opens, or the case itself when the record is its first (a
+ * new draft). Only `act` gives the first three, under its lock on the case and all its steps, so
+ * the version guards of `updateTask`, `updateCase` and `openSteps` cannot fail there and their
+ * checks are not repeated.
  */
-export type AlongWith = { step: StepChange } | { newCase: Insertable<CaseTable> & { id: string } };
+export interface AlongWith {
+  step?: StepChange;
+  caseChange?: { c: Case; set: CaseChange };
+  opened?: readonly OpenedChange[];
+  newCase?: Insertable<CaseTable> & { id: string };
+}
+
+export type CaseChange = Partial<Omit<Case, 'id' | 'version'>>;
+
+/** The case as it stands after `caseChange`: what the rest of the action reads. */
+export const changedCase = (c: Case, set: CaseChange): Case => ({
+  ...c,
+  ...set,
+  version: c.version + 1,
+});
 
 /**
- * One row of the timeline, one audit entry and one outbox event: the three travel together.
- * `along`, the acting step's own change or a new case's row, is written in the same statement.
- * A step change is only given by `act`, which has locked the step (and its case) and checked its
- * version first, so the version guard of `updateTask` cannot fail there and is not repeated.
+ * One row of the timeline, one audit entry and one outbox event: the three travel together,
+ * in one statement with whatever `along` brings (one round trip, and all or nothing). The
+ * timeline's foreign key to a case inserted beside it holds: it is checked at the statement's end.
  */
 export async function record(
   trx: Kysely<Database>,
@@ -62,28 +78,36 @@ export async function record(
   task: Pick<Task, 'id' | 'step_key'> | null,
   action: string,
   data: Record<string, unknown> = {},
-  along?: AlongWith,
+  along: AlongWith = {},
 ) {
   const at = clockOf(deps).now();
-  // One statement (data-modifying CTEs and an insert): one round trip, and all or nothing. The
-  // timeline's foreign key to a case inserted beside it holds: it is checked at the statement's end.
-  const base = (
-    along && 'step' in along
-      ? trx.with('step', (db) =>
-          db
-            .updateTable('task')
-            .set((eb) => ({
-              ...(along.step.set as object),
-              version: eb('version', '+', 1),
-              updated_at: new Date(),
-            }))
-            .where('id', '=', along.step.task.id)
-            .returning('id'),
-        )
-      : along
-        ? trx.with('new_case', (db) => db.insertInto('cases').values(along.newCase).returning('id'))
-        : trx
-  ) as QueryCreator<Database>;
+  // Each write is a CTE of the statement; their names only matter to PostgreSQL.
+  type Creator = QueryCreator<Database>;
+  let base = trx as unknown as Creator;
+  const { step, caseChange, opened, newCase } = along;
+  if (newCase)
+    base = base.with('new_case', (db) =>
+      db.insertInto('cases').values(newCase).returning('id'),
+    ) as unknown as Creator;
+  if (caseChange)
+    base = base.with('case_change', (db) =>
+      caseUpdate(db, caseChange.c, caseChange.set),
+    ) as unknown as Creator;
+  if (step)
+    base = base.with('step', (db) =>
+      db
+        .updateTable('task')
+        .set((eb) => ({
+          ...(step.set as object),
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
+        .where('id', '=', step.task.id)
+        .returning('id'),
+    ) as unknown as Creator;
+  if (opened?.length)
+    // Kysely brackets a query builder's CTE but not raw SQL's.
+    base = base.with('opened', () => sql`(${openStepsSql(opened)})` as never) as unknown as Creator;
   await base
     .with('event', (db) =>
       db.insertInto('case_event').values({
@@ -182,22 +206,27 @@ void everyTaskColumn;
 export async function lockCaseAndSteps(
   trx: Kysely<Database>,
   taskId: string,
-): Promise<{ c: Case; tasks: Task[] }> {
+  /** Also draw the next case number (an action that numbers the case), in the same statement. */
+  drawNumber = false,
+): Promise<{ c: Case; tasks: Task[]; numberSeq: number | null }> {
   const rows = (await trx
     .selectFrom('cases as c')
     .innerJoin('task as t', 't.case_id', 'c.id')
     .selectAll('c')
     .select(TASK_COLUMNS.map((k) => sql.ref(`t.${k}`).as(`task:${k}`)))
+    // An uncorrelated subquery runs once per statement, however many steps the case has.
+    .$if(drawNumber, (q) => q.select(sql<number>`(select nextval('case_number_seq'))`.as('seq:')))
     .where('c.id', '=', (eb) => eb.selectFrom('task').select('case_id').where('id', '=', taskId))
     .forUpdate()
     .execute()) as unknown as Record<string, unknown>[];
   if (!rows.length) throw new AppError(404, 'not_found', { what: 'task' });
   const c = {} as Record<string, unknown>;
-  for (const [k, v] of Object.entries(rows[0]!)) if (!k.startsWith('task:')) c[k] = v;
+  for (const [k, v] of Object.entries(rows[0]!)) if (!k.includes(':')) c[k] = v;
   const tasks = rows.map(
     (r) => Object.fromEntries(TASK_COLUMNS.map((k) => [k, r[`task:${k}`]])) as unknown as Task,
   );
-  return { c: c as unknown as Case, tasks };
+  const seq = rows[0]!['seq:'];
+  return { c: c as unknown as Case, tasks, numberSeq: seq == null ? null : Number(seq) };
 }
 
 export function checkVersion(what: 'case' | 'task', current: number, expected: number | undefined) {
@@ -210,22 +239,20 @@ export function checkVersion(what: 'case' | 'task', current: number, expected: n
  * Bumps the case row's version; the WHERE makes a lost update impossible even without a lock.
  * Returns the row as it now is, so that no caller reads it again.
  */
-export async function updateCase(
-  trx: Kysely<Database>,
-  c: Case,
-  set: Partial<Omit<Case, 'id' | 'version'>>,
-): Promise<Case> {
-  const row = await trx
-    .updateTable('cases')
-    .set((eb) => ({ ...(set as object), version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', c.id)
-    .where('version', '=', c.version)
-    .returningAll()
-    .executeTakeFirst();
+export async function updateCase(trx: Kysely<Database>, c: Case, set: CaseChange): Promise<Case> {
+  const row = await caseUpdate(trx, c, set).returningAll().executeTakeFirst();
   if (!row)
     throw new AppError(409, 'version_conflict', { what: 'case', expected: c.version, current: -1 });
   return row;
 }
+
+const caseUpdate = (db: QueryCreator<Database>, c: Case, set: CaseChange) =>
+  db
+    .updateTable('cases')
+    .set((eb) => ({ ...(set as object), version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', c.id)
+    .where('version', '=', c.version)
+    .returning('id');
 
 export async function updateTask(trx: Kysely<Database>, t: Task, set: TaskChange) {
   const r = await trx
@@ -244,6 +271,8 @@ export interface RoutingFacts {
 
 export interface StepsAdvanced {
   opened: Task[];
+  /** The writes that open them: already made, unless the caller asked to write them itself. */
+  changes: OpenedChange[];
   /** Every step's state once the ready ones are open and the skipped ones skipped. */
   states: Record<string, Task['state']>;
 }
@@ -261,6 +290,8 @@ export async function openReadySteps(
   routing: RoutingFacts | (() => Promise<RoutingFacts>),
   /** The case's steps as they now stand, when the caller has them (one read fewer). */
   known?: readonly Task[],
+  /** Leave the opening to the caller, who writes it with its record (`AlongWith.opened`). */
+  deferOpening = false,
 ): Promise<StepsAdvanced> {
   const tasks =
     known ?? (await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).execute());
@@ -282,7 +313,7 @@ export async function openReadySteps(
         ? await routing()
         : { itemDepartment: () => undefined };
   const opened: Task[] = [];
-  const changes: { task: Task; set: OpenedStep }[] = [];
+  const changes: OpenedChange[] = [];
   for (const key of open) {
     const step = def.steps.find((s) => s.key === key)!;
     const owner = routeOwner(step, {
@@ -310,10 +341,10 @@ export async function openReadySteps(
     changes.push({ task: t, set });
     opened.push({ ...t, ...set, version: t.version + 1 });
   }
-  await openSteps(trx, changes);
+  if (!deferOpening) await openSteps(trx, changes);
   for (const key of skip) states[key] = 'skipped';
   for (const key of open) states[key] = 'open';
-  return { opened, states };
+  return { opened, states, changes };
 }
 
 type OpenedStep = Pick<
@@ -321,24 +352,34 @@ type OpenedStep = Pick<
   'state' | 'owner_unit' | 'opened_on' | 'due' | 'due_provisional' | 'sla'
 >;
 
+export interface OpenedChange {
+  task: Task;
+  set: OpenedStep;
+}
+
 /**
  * Opens the ready steps in one statement (parallel reviews open together), each guarded by its
  * version like `updateTask`.
  */
-async function openSteps(trx: Kysely<Database>, changes: { task: Task; set: OpenedStep }[]) {
-  if (!changes.length) return;
+const openStepsSql = (changes: readonly OpenedChange[]) => {
   const rows = changes.map(
     ({ task, set }) =>
       sql`(${task.id}::uuid, ${task.version}::int, ${set.owner_unit}::text, ${set.opened_on}::date,
            ${set.due}::date, ${set.due_provisional}::boolean, ${set.sla}::text)`,
   );
-  const r = await sql`
+  return sql`
     update task set state = 'open', owner_unit = v.owner_unit, opened_on = v.opened_on,
       due = v.due, due_provisional = v.due_provisional, sla = v.sla,
       version = task.version + 1, updated_at = now()
     from (values ${sql.join(rows)}) as v(id, version, owner_unit, opened_on, due, due_provisional, sla)
-    where task.id = v.id and task.version = v.version`.execute(trx);
-  if (Number(r.numAffectedRows) !== changes.length)
+    where task.id = v.id and task.version = v.version
+    returning task.id`;
+};
+
+async function openSteps(trx: Kysely<Database>, changes: readonly OpenedChange[]) {
+  if (!changes.length) return;
+  const r = await openStepsSql(changes).execute(trx);
+  if (r.rows.length !== changes.length)
     throw new AppError(409, 'version_conflict', { what: 'task', expected: -1, current: -1 });
 }
 

@@ -108,8 +108,20 @@ export async function startDraft(
   );
   // The id is made here so that the case and its first record are one statement.
   const id = randomUUID();
+  // Outside the transaction, so that its id may be kept: a row stored for a draft that then
+  // fails is harmless, as the next application of the same service uses it.
+  const definitionId = await storeDefinition(deps.db, def);
   return deps.db.transaction().execute(async (trx) => {
-    const definitionId = await storeDefinition(trx, def);
+    // Zero-material: what a certificate the applicant holds or a shared data set already
+    // proves is attached now, marked so, and never asked for.
+    const attached = deps.materialSources
+      ? await deps.materialSources.attach(trx, actor, {
+          caseId: id,
+          title,
+          applicant: { personId: applicant.personId, enterpriseId: applicant.enterpriseId },
+          materials: subjectMaterials(input.subject, bundle, catalogue),
+        })
+      : [];
     const newCase = {
       id,
       kind: 'service_application' as const,
@@ -133,7 +145,7 @@ export async function startDraft(
         string,
         unknown
       >,
-      materials: JSON.stringify([]) as unknown as CaseMaterial[],
+      materials: JSON.stringify(attached) as unknown as CaseMaterial[],
       channel: actor.channel,
       submitted_at: null,
       accepted_on: null,
@@ -166,23 +178,6 @@ export async function startDraft(
       { subject: `${input.subject.kind}:${input.subject.key}` },
       { newCase },
     );
-    // Zero-material: what a certificate the applicant holds or a shared data set already
-    // proves is attached now, marked so, and never asked for.
-    const attached = deps.materialSources
-      ? await deps.materialSources.attach(trx, actor, {
-          caseId: id,
-          title,
-          applicant: { personId: applicant.personId, enterpriseId: applicant.enterpriseId },
-          materials: subjectMaterials(input.subject, bundle, catalogue),
-        })
-      : [];
-    if (attached.length) {
-      await trx
-        .updateTable('cases')
-        .set({ materials: JSON.stringify(attached) as unknown as CaseMaterial[] })
-        .where('id', '=', id)
-        .execute();
-    }
     return id;
   });
 }
