@@ -23,6 +23,8 @@ afterAll(async () => {
 });
 
 async function waitingOnLocks(): Promise<number> {
+  // The blocker is inside its transaction, where pg_stat_activity is read once and then kept.
+  await blocker.query('select pg_stat_clear_snapshot()');
   const r = await blocker.query<{ n: number }>(
     `select count(*)::int as n from pg_stat_activity
       where wait_event_type = 'Lock' and datname = current_database() and pid <> pg_backend_pid()`,
