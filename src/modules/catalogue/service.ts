@@ -68,8 +68,9 @@ export async function itemCatalogue(
 export async function catalogueWithBundle(
   db: Kysely<Database>,
   key: string,
+  runner: Kysely<Database> = db,
 ): Promise<{ items: Map<string, ItemDef>; bundle: BundleDef }> {
-  const head = await db
+  const head = await runner
     .selectNoFrom((eb) => [
       stampOf('catalogue_item').as('items'),
       eb
@@ -81,7 +82,7 @@ export async function catalogueWithBundle(
     ])
     .executeTakeFirstOrThrow();
   if (!head.bundle) throw notFound(`bundle ${key}`);
-  return { items: await itemsFor(db, db, head.items), bundle: head.bundle };
+  return { items: await itemsFor(db, runner, head.items), bundle: head.bundle };
 }
 
 /**

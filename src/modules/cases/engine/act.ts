@@ -217,7 +217,7 @@ async function accept(ctx: Ctx) {
   };
   // The reviews are routed from the case as accepted (its intake unit, for one).
   const fresh = changedCase(c, set);
-  const { opened, changes } = await openReadySteps(
+  const { opened, changes, skipped } = await openReadySteps(
     trx,
     deps,
     fresh,
@@ -234,7 +234,7 @@ async function accept(ctx: Ctx) {
     t,
     'accept',
     { number, opened: opened.map((o) => o.step_key) },
-    { step: change, caseChange: { c, set }, opened: changes },
+    { step: change, caseChange: { c, set }, opened: changes, skipped },
   );
   // After the case is accepted: the trip counts for it as such.
   if (ctx.input.visit) await recordTrip(trx, actor, c, 'intake', ctx.input.visit.servicePoint);
@@ -360,7 +360,7 @@ async function decide(ctx: Ctx) {
     return { caseId: c.id, number: c.number };
   }
   // The case row is locked and unchanged since act() read it: no need to read it again.
-  const { opened, states, changes } = await openReadySteps(
+  const { opened, states, changes, skipped } = await openReadySteps(
     trx,
     deps,
     c,
@@ -391,7 +391,7 @@ async function decide(ctx: Ctx) {
     t,
     action,
     { comment: input.comment ?? null, opened: opened.map((o) => o.step_key) },
-    { step: change, opened: changes, ...(set ? { caseChange: { c, set } } : {}) },
+    { step: change, opened: changes, skipped, ...(set ? { caseChange: { c, set } } : {}) },
   );
   return { caseId: c.id, number: c.number };
 }

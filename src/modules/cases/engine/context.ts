@@ -53,7 +53,10 @@ export interface AlongWith {
   step?: StepChange;
   caseChange?: { c: Case; set: CaseChange };
   opened?: readonly OpenedChange[];
+  skipped?: readonly Task[];
   newCase?: Insertable<CaseTable> & { id: string };
+  /** A submission's steps, inserted as they start (the first ones already open). */
+  newTasks?: readonly Task[];
 }
 
 export type CaseChange = Partial<Omit<Case, 'id' | 'version'>>;
@@ -84,7 +87,7 @@ export async function record(
   // Each write is a CTE of the statement; their names only matter to PostgreSQL.
   type Creator = QueryCreator<Database>;
   let base = trx as unknown as Creator;
-  const { step, caseChange, opened, newCase } = along;
+  const { step, caseChange, opened, skipped, newCase, newTasks } = along;
   if (newCase)
     base = base.with('new_case', (db) =>
       db.insertInto('cases').values(newCase).returning('id'),
@@ -103,6 +106,25 @@ export async function record(
           updated_at: new Date(),
         }))
         .where('id', '=', step.task.id)
+        .returning('id'),
+    ) as unknown as Creator;
+  if (skipped?.length)
+    base = base.with('skipped', (db) =>
+      db
+        .updateTable('task')
+        .set((eb) => ({ state: 'skipped', version: eb('version', '+', 1), updated_at: new Date() }))
+        .where(
+          'id',
+          'in',
+          skipped.map((t) => t.id),
+        )
+        .returning('id'),
+    ) as unknown as Creator;
+  if (newTasks?.length)
+    base = base.with('new_tasks', (db) =>
+      db
+        .insertInto('task')
+        .values(newTasks.map(({ updated_at: _u, ...t }) => t))
         .returning('id'),
     ) as unknown as Creator;
   if (opened?.length)
@@ -273,6 +295,8 @@ export interface StepsAdvanced {
   opened: Task[];
   /** The writes that open them: already made, unless the caller asked to write them itself. */
   changes: OpenedChange[];
+  /** Conditional steps whose condition does not hold (written, or left to the caller, alike). */
+  skipped: Task[];
   /** Every step's state once the ready ones are open and the skipped ones skipped. */
   states: Record<string, Task['state']>;
 }
@@ -290,8 +314,11 @@ export async function openReadySteps(
   routing: RoutingFacts | (() => Promise<RoutingFacts>),
   /** The case's steps as they now stand, when the caller has them (one read fewer). */
   known?: readonly Task[],
-  /** Leave the opening to the caller, who writes it with its record (`AlongWith.opened`). */
-  deferOpening = false,
+  /**
+   * Leave the writes to the caller, who makes them with its record (`AlongWith.opened` and
+   * `AlongWith.skipped`).
+   */
+  deferWrites = false,
 ): Promise<StepsAdvanced> {
   const tasks =
     known ?? (await trx.selectFrom('task').selectAll().where('case_id', '=', c.id).execute());
@@ -302,7 +329,8 @@ export async function openReadySteps(
   const today = todayOf(deps);
   const lookup = await deps.calendar.lookup();
   const byKey = new Map(tasks.map((t) => [t.step_key, t]));
-  for (const key of skip) await updateTask(trx, byKey.get(key)!, { state: 'skipped' });
+  const skipped = skip.map((key) => byKey.get(key)!);
+  if (!deferWrites) for (const t of skipped) await updateTask(trx, t, { state: 'skipped' });
   const needsFacts = open.some(
     (key) => def.steps.find((s) => s.key === key)?.owner.kind === 'item_department',
   );
@@ -341,10 +369,10 @@ export async function openReadySteps(
     changes.push({ task: t, set });
     opened.push({ ...t, ...set, version: t.version + 1 });
   }
-  if (!deferOpening) await openSteps(trx, changes);
+  if (!deferWrites) await openSteps(trx, changes);
   for (const key of skip) states[key] = 'skipped';
   for (const key of open) states[key] = 'open';
-  return { opened, states, changes };
+  return { opened, states, changes, skipped };
 }
 
 type OpenedStep = Pick<

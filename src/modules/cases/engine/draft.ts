@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { assertRole, hasRole, type Actor } from '../../../shared/actor.ts';
 import { AppError, badRequest, type ProblemDetail } from '../../../shared/app-error.ts';
 import {
-  bundleDefinition,
   catalogueWithBundle,
   evaluateCondition,
   itemCatalogue,
@@ -13,11 +12,13 @@ import {
 } from '../../catalogue/index.ts';
 import { fileOwners, isFileId } from '../../files/index.ts';
 import { applicantOnFile } from '../../identity/index.ts';
-import type { Case, CaseMaterial, DeliveryChoice } from '../cases.table.ts';
+import type { Case, CaseMaterial, DeliveryChoice, Task } from '../cases.table.ts';
 import { loadDefinition, storeDefinition } from '../definitions.service.ts';
 import { checkDeliveryChoice } from '../rules/delivery-choice.ts';
 import { deriveServiceDefinition } from '../rules/derive-service-definition.ts';
 import {
+  type CaseChange,
+  changedCase,
   checkVersion,
   lockCase,
   openReadySteps,
@@ -246,7 +247,7 @@ export async function saveDraft(
     }
     if (input.materials) await checkUploads(trx, actor, c, input.materials);
     const choice = input.deliveryChoice && (await deliveryChoiceOf(trx, input.deliveryChoice));
-    await updateCase(trx, c, {
+    const set: CaseChange = {
       ...(choice ? { delivery_choice: JSON.stringify(choice) as unknown as DeliveryChoice } : {}),
       ...(input.formData
         ? {
@@ -265,11 +266,20 @@ export async function saveDraft(
           }
         : {}),
       channel: c.state === 'draft' ? actor.channel : c.channel,
-    });
-    await record(trx, deps, actor, c, null, 'save', {
-      fields: Object.keys(input.formData ?? {}),
-      ...(choice ? { deliveryChoice: choice.method } : {}),
-    });
+    };
+    await record(
+      trx,
+      deps,
+      actor,
+      c,
+      null,
+      'save',
+      {
+        fields: Object.keys(input.formData ?? {}),
+        ...(choice ? { deliveryChoice: choice.method } : {}),
+      },
+      { caseChange: { c, set } },
+    );
   });
 }
 
@@ -411,7 +421,6 @@ export async function submit(
   input: { version: number },
 ) {
   assertRole(actor, 'applicant', 'window_clerk');
-  const catalogue = await itemCatalogue(deps.db);
   await deps.db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, caseId);
     assertApplicantSide(actor, c);
@@ -420,10 +429,12 @@ export async function submit(
       throw new AppError(409, 'case_not_editable', { state: c.state });
     }
     const [kind, key] = c.subject.split(':') as ['bundle' | 'item', string];
-    const subject =
+    // The catalogue checked current and the bundle read in one round trip.
+    const { items: catalogue, bundle } =
       kind === 'bundle'
-        ? { bundle: await bundleDefinition(trx, key) }
-        : { item: catalogue.get(key)! };
+        ? await catalogueWithBundle(deps.db, key, trx)
+        : { items: await itemCatalogue(deps.db, trx), bundle: undefined };
+    const subject = bundle ? { bundle } : { item: catalogue.get(key)! };
     const problems = missingForSubmission(subject, catalogue, c.form_data, c.materials);
     if (problems.length) {
       throw new AppError(
@@ -437,37 +448,36 @@ export async function submit(
     const def = await loadDefinition(trx, c.definition_id);
     const today = todayOf(deps);
     if (c.state === 'draft') {
-      const steps = await trx
-        .insertInto('task')
-        .values(
-          def.steps.map((s) => ({
-            case_id: c.id,
-            step_key: s.key,
-            name: s.name,
-            item_key: s.item ?? null,
-            owner_unit: null,
-            role: s.role,
-            state: 'waiting' as const,
-            paused_by: null,
-            assignee_id: null,
-            opened_on: null,
-            limit_days: s.limitDays,
-            due: null,
-            due_provisional: false,
-            sla: null,
-            paused_days: 0,
-            paused_since: null,
-            special_procedure: null,
-            decision: null,
-            comment: null,
-            decided_by: null,
-            decided_at: null,
-            division_code: c.division_code,
-          })),
-        )
-        .returningAll()
-        .execute();
-      const fresh = await updateCase(trx, c, {
+      // The steps are inserted as they start, the first ones already open, with the case's
+      // change and the record: one statement. Their ids are made here for that.
+      const waiting: Task[] = def.steps.map((s) => ({
+        id: randomUUID(),
+        case_id: c.id,
+        step_key: s.key,
+        name: s.name,
+        item_key: s.item ?? null,
+        owner_unit: null,
+        role: s.role,
+        state: 'waiting' as const,
+        paused_by: null,
+        assignee_id: null,
+        opened_on: null,
+        limit_days: s.limitDays,
+        due: null,
+        due_provisional: false,
+        sla: null,
+        paused_days: 0,
+        paused_since: null,
+        special_procedure: null,
+        decision: null,
+        comment: null,
+        decided_by: null,
+        decided_at: null,
+        version: 1,
+        division_code: c.division_code,
+        updated_at: new Date(),
+      }));
+      const set: CaseChange = {
         state: 'submitted',
         submitted_at: new Date(),
         channel: actor.channel,
@@ -475,16 +485,22 @@ export async function submit(
         ...(c.delivery_choice
           ? {}
           : { delivery_choice: JSON.stringify({ method: 'pickup' }) as unknown as DeliveryChoice }),
-      });
-      await openReadySteps(
+      };
+      const { changes, skipped } = await openReadySteps(
         trx,
         deps,
-        fresh,
+        changedCase(c, set),
         def,
         { itemDepartment: (i) => itemDepartment(catalogue, i) },
-        steps,
+        waiting,
+        true,
       );
-      await record(trx, deps, actor, c, null, 'submit', {});
+      const opening = new Map(changes.map((o) => [o.task.id, o.set]));
+      const skipping = new Set(skipped.map((t) => t.id));
+      const newTasks = waiting.map((t) =>
+        skipping.has(t.id) ? { ...t, state: 'skipped' as const } : { ...t, ...opening.get(t.id) },
+      );
+      await record(trx, deps, actor, c, null, 'submit', {}, { caseChange: { c, set }, newTasks });
       return;
     }
     // A correction answered: the step that asked resumes, its clock moved on by the pause.
