@@ -8,7 +8,9 @@ import {
   accountNames,
   findPersonByResidentId,
   orgUnitsByCode,
+  unitDirectory,
   validateResidentId,
+  type UnitByCode,
 } from '../identity/index.ts';
 import type { Case, CaseState, Task } from './cases.table.ts';
 import { localDate } from './clock.ts';
@@ -181,7 +183,7 @@ export async function getCase(
   const order = new Map(def.steps.map((s, i) => [s.key, i]));
   tasks.sort((a, b) => order.get(a.step_key)! - order.get(b.step_key)!);
   const [units, names] = await Promise.all([
-    orgUnitsByCode(
+    stepUnits(
       db,
       tasks.map((t) => t.owner_unit).filter((u): u is string => Boolean(u)),
     ),
@@ -234,6 +236,18 @@ export async function getCase(
         }
       : null,
   };
+}
+
+/**
+ * The units owning a case's steps: from the directory each process keeps (departments, streets),
+ * and only a unit of another kind (a community) read on its own.
+ */
+async function stepUnits(db: Kysely<Database>, codes: string[]) {
+  if (!codes.length) return new Map<string, UnitByCode>();
+  const directory = await unitDirectory(db);
+  const missing = codes.filter((code) => !directory.has(code));
+  if (!missing.length) return directory;
+  return new Map([...directory, ...(await orgUnitsByCode(db, missing))]);
 }
 
 /** A task as read directly, or from inside JSON (timestamps then come as ISO strings). */

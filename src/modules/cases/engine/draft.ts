@@ -112,15 +112,20 @@ export async function startDraft(
   // Outside the transaction, so that its id may be kept: a row stored for a draft that then
   // fails is harmless, as the next application of the same service uses it.
   const definitionId = await storeDefinition(deps.db, def);
-  return deps.db.transaction().execute(async (trx) => {
-    // Zero-material: what a certificate the applicant holds or a shared data set already
-    // proves is attached now, marked so, and never asked for.
-    const attached = deps.materialSources
-      ? await deps.materialSources.attach(trx, actor, {
+  // Zero-material: what a certificate the applicant holds or a shared data set already proves
+  // is attached now, marked so, and never asked for. Only those materials are offered; when the
+  // service has none, the draft is one statement and needs no transaction around it.
+  const sourced = subjectMaterials(input.subject, bundle, catalogue).filter(
+    (m) => m.source.kind !== 'upload',
+  );
+  const sources = sourced.length ? deps.materialSources : undefined;
+  const write = async (trx: EngineDeps['db']) => {
+    const attached = sources
+      ? await sources.attach(trx, actor, {
           caseId: id,
           title,
           applicant: { personId: applicant.personId, enterpriseId: applicant.enterpriseId },
-          materials: subjectMaterials(input.subject, bundle, catalogue),
+          materials: sourced,
         })
       : [];
     const newCase = {
@@ -180,7 +185,8 @@ export async function startDraft(
       { newCase },
     );
     return id;
-  });
+  };
+  return sources ? deps.db.transaction().execute(write) : write(deps.db);
 }
 
 /**

@@ -25,7 +25,11 @@ export interface OutboxHandler {
   handle(trx: Kysely<Database>, event: OutboxEvent): Promise<void>;
 }
 
-/** Materials the platform attaches by itself when an application is started (零材料). */
+/**
+ * Materials the platform attaches by itself when an application is started (零材料). It is
+ * offered only the materials with a source other than an upload, and not called when there are
+ * none; it runs in the draft's transaction.
+ */
 export interface MaterialSources {
   attach(
     trx: Kysely<Database>,
