@@ -178,6 +178,9 @@ export async function getCase(
     .executeTakeFirst();
   if (!row) throw new AppError(404, 'not_found', { what: 'case' });
   const { tasks, events, trips, rating, ...c } = row;
+  // An ordered subquery under json_agg keeps its order in practice, not by guarantee.
+  events.sort((a, b) => Number(a.id) - Number(b.id));
+  trips.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   assertMayRead(actor, c, tasks);
   const def = await loadDefinition(db, c.definition_id);
   const order = new Map(def.steps.map((s, i) => [s.key, i]));

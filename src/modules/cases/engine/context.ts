@@ -130,7 +130,15 @@ export async function record(
   if (opened?.length)
     // Kysely brackets a query builder's CTE but not raw SQL's.
     base = base.with('opened', () => sql`(${openStepsSql(opened)})` as never) as unknown as Creator;
-  await base
+  const guards: [string, number][] = [
+    ...(newCase ? [['new_case', 1] as [string, number]] : []),
+    ...(caseChange ? [['case_change', 1] as [string, number]] : []),
+    ...(step ? [['step', 1] as [string, number]] : []),
+    ...(skipped?.length ? [['skipped', skipped.length] as [string, number]] : []),
+    ...(newTasks?.length ? [['new_tasks', newTasks.length] as [string, number]] : []),
+    ...(opened?.length ? [['opened', opened.length] as [string, number]] : []),
+  ];
+  const counts = await base
     .with('event', (db) =>
       db.insertInto('case_event').values({
         case_id: c.id,
@@ -170,7 +178,20 @@ export async function record(
         ...data,
       }) as unknown as Record<string, unknown>,
     })
-    .execute();
+    .returning(() => [
+      sql<number>`1`.as('recorded'),
+      ...guards.map(([name]) => sql<number>`(select count(*) from ${sql.table(name)})`.as(name)),
+    ])
+    .executeTakeFirstOrThrow();
+  // The guards cannot fail under the caller's lock; if a later change ever broke that, the
+  // transaction must not commit a record of writes that did not happen.
+  for (const [name, expected] of guards)
+    if (Number((counts as Record<string, unknown>)[name]) !== expected)
+      throw new AppError(409, 'version_conflict', {
+        what: name.includes('case') ? 'case' : 'task',
+        expected: -1,
+        current: -1,
+      });
 }
 
 export async function lockCase(trx: Kysely<Database>, caseId: string): Promise<Case> {
