@@ -159,8 +159,9 @@ async function existingFor(trx: Kysely<Database>, caseId: string, itemKey: strin
     : null;
 }
 
-const shanghaiDay = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one.
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+const shanghaiDay = (d: Date) => shanghaiDate.format(d);
 
 /** The name of a certificate type, from the material that asks for it, for generic entries. */
 function typeNameFrom(item: ItemDef, catalogue: ReadonlyMap<string, ItemDef>, type: string) {

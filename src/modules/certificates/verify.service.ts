@@ -36,8 +36,11 @@ export function checkSignature(
   return ok ? { ok: true, payload: decoded.payload } : { ok: false, reason: 'bad_signature' };
 }
 
-export const shanghaiToday = (now: Date = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and a
+// new application asks for today's date once per material it may attach.
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+export const shanghaiToday = (now: Date = new Date()) => shanghaiDate.format(now);
 
 /**
  * The full check: the signature against the published keys, then the register (revocation) and
