@@ -58,6 +58,8 @@ export type StepAction = Exclude<
 >;
 
 export const DECISIONS = [
+  // An internal service's first step is done as its request is made (engine/internal.ts).
+  'submitted',
   'accepted',
   'declined',
   'approved',

@@ -42,6 +42,7 @@ export const workbenchEnUS: Record<keyof typeof workbenchZhCN, string> = {
   'case.channel.kiosk': 'Self-service kiosk',
   'case.channel.counter': 'Counter',
   'case.channel.system': 'System',
+  'case.decision.submitted': 'Submitted',
   'case.decision.accepted': 'Accepted',
   'case.decision.declined': 'Declined',
   'case.decision.approved': 'Approved',

@@ -42,6 +42,7 @@ export const workbenchZhCN = {
   'case.channel.kiosk': '自助终端',
   'case.channel.counter': '窗口',
   'case.channel.system': '系统',
+  'case.decision.submitted': '已提出',
   'case.decision.accepted': '已受理',
   'case.decision.declined': '不予受理',
   'case.decision.approved': '审查通过',
