@@ -366,6 +366,24 @@ describe('decline, withdrawal and idempotency', () => {
     expect([await count('cases'), await count('audit_entry')]).toEqual([cases, audits]);
   });
 
+  it('takes one department’s request to another: asked at once, open for the other to answer', async () => {
+    const asked = await ok('reviewer-government-services', 'POST', '/internal-services', {
+      targetDepartment: 'dept:ecology-environment',
+      kind: 'data',
+      title: '扬尘治理数据',
+      detail: '请提供三墩镇在建工地的建筑垃圾处置核准信息。',
+    });
+    expect(asked.kind).toBe('internal_service');
+    expect(asked.tasks.map((x: Json) => [x.state, x.decision, x.ownerUnit?.code ?? null])).toEqual([
+      ['done', 'submitted', null],
+      ['open', null, 'dept:ecology-environment'],
+    ]);
+    // A unit with a step on the case reads it; an applicant with none does not.
+    const seen = await ok('reviewer-ecology-environment', 'GET', `/cases/${asked.id}`);
+    expect(seen.tasks[1].allowedActions.length).toBeGreaterThan(0);
+    expect([403, 404]).toContain((await call('zhangsan', 'GET', `/cases/${asked.id}`)).statusCode);
+  });
+
   it('hides another applicant’s case', async () => {
     const c = await newCase('zhangsan', 'birth');
     const res = await call('xixi-flavour', 'GET', `/cases/${c.id}`);

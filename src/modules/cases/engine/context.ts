@@ -308,6 +308,35 @@ export async function updateTask(trx: Kysely<Database>, t: Task, set: TaskChange
     throw new AppError(409, 'version_conflict', { what: 'task', expected: t.version, current: -1 });
 }
 
+/** A step of a case as it is inserted, waiting: every step starts so until its turn comes. */
+export const waitingStep = (
+  c: Pick<Case, 'id' | 'division_code'>,
+  s: Pick<StepDef, 'key' | 'name' | 'item' | 'role' | 'limitDays'>,
+) => ({
+  case_id: c.id,
+  step_key: s.key,
+  name: s.name,
+  item_key: s.item ?? null,
+  owner_unit: null,
+  role: s.role,
+  state: 'waiting' as const,
+  paused_by: null,
+  assignee_id: null,
+  opened_on: null,
+  limit_days: s.limitDays,
+  due: null,
+  due_provisional: false,
+  sla: null,
+  paused_days: 0,
+  paused_since: null,
+  special_procedure: null,
+  decision: null,
+  comment: null,
+  decided_by: null,
+  decided_at: null,
+  division_code: c.division_code,
+});
+
 export interface RoutingFacts {
   itemDepartment: (item: string) => string | undefined;
 }

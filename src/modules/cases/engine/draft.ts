@@ -25,6 +25,7 @@ import {
   record,
   todayOf,
   updateCase,
+  waitingStep,
   type EngineDeps,
 } from './context.ts';
 import { resumeCase, resumeTask } from './pause.ts';
@@ -457,30 +458,9 @@ export async function submit(
       // The steps are inserted as they start, the first ones already open, with the case's
       // change and the record: one statement. Their ids are made here for that.
       const waiting: Task[] = def.steps.map((s) => ({
+        ...waitingStep(c, s),
         id: randomUUID(),
-        case_id: c.id,
-        step_key: s.key,
-        name: s.name,
-        item_key: s.item ?? null,
-        owner_unit: null,
-        role: s.role,
-        state: 'waiting' as const,
-        paused_by: null,
-        assignee_id: null,
-        opened_on: null,
-        limit_days: s.limitDays,
-        due: null,
-        due_provisional: false,
-        sla: null,
-        paused_days: 0,
-        paused_since: null,
-        special_procedure: null,
-        decision: null,
-        comment: null,
-        decided_by: null,
-        decided_at: null,
         version: 1,
-        division_code: c.division_code,
         updated_at: new Date(),
       }));
       const set: CaseChange = {

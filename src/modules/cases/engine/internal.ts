@@ -3,7 +3,7 @@ import { AppError, badRequest } from '../../../shared/app-error.ts';
 import { orgUnitsByCode } from '../../identity/index.ts';
 import { storeDefinition } from '../definitions.service.ts';
 import { INTERNAL_SERVICE } from '../definitions/internal-service.ts';
-import { openReadySteps, record, todayOf, type EngineDeps } from './context.ts';
+import { openReadySteps, record, todayOf, waitingStep, type EngineDeps } from './context.ts';
 
 export interface InternalRequest {
   /** The department asked, by code (`dept:public-security`). */
@@ -79,30 +79,19 @@ export async function startInternalService(
     await trx
       .insertInto('task')
       .values(
-        INTERNAL_SERVICE.steps.map((s) => ({
-          case_id: c.id,
-          step_key: s.key,
-          name: s.name,
-          item_key: null,
-          owner_unit: null,
-          role: s.role,
-          state: s.after.length ? ('waiting' as const) : ('done' as const),
-          paused_by: null,
-          assignee_id: null,
-          opened_on: s.after.length ? null : today,
-          limit_days: s.limitDays,
-          due: null,
-          due_provisional: false,
-          sla: null,
-          paused_days: 0,
-          paused_since: null,
-          special_procedure: null,
-          decision: s.after.length ? null : 'submitted',
-          comment: null,
-          decided_by: s.after.length ? null : actor.accountId,
-          decided_at: s.after.length ? null : new Date(),
-          division_code: '330106',
-        })),
+        INTERNAL_SERVICE.steps.map((s) =>
+          // The request itself is the first step, done as it is made.
+          s.after.length
+            ? waitingStep(c, s)
+            : {
+                ...waitingStep(c, s),
+                state: 'done' as const,
+                opened_on: today,
+                decision: 'submitted',
+                decided_by: actor.accountId,
+                decided_at: new Date(),
+              },
+        ),
       )
       .execute();
     await openReadySteps(trx, deps, c, INTERNAL_SERVICE, { itemDepartment: () => undefined });

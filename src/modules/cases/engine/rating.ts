@@ -3,7 +3,7 @@ import { AppError, badRequest } from '../../../shared/app-error.ts';
 import { applicantFacts } from '../../identity/index.ts';
 import { storeDefinition } from '../definitions.service.ts';
 import { RATING_FOLLOW_UP } from '../definitions/rating-follow-up.ts';
-import { lockCase, openReadySteps, record, type EngineDeps } from './context.ts';
+import { lockCase, openReadySteps, record, waitingStep, type EngineDeps } from './context.ts';
 
 export const SCORE_LABELS = {
   5: ['非常满意', 'Very satisfied'],
@@ -103,32 +103,7 @@ export async function rateCase(
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('task')
-        .values(
-          RATING_FOLLOW_UP.steps.map((s) => ({
-            case_id: row.id,
-            step_key: s.key,
-            name: s.name,
-            item_key: null,
-            owner_unit: null,
-            role: s.role,
-            state: 'waiting' as const,
-            paused_by: null,
-            assignee_id: null,
-            opened_on: null,
-            limit_days: s.limitDays,
-            due: null,
-            due_provisional: false,
-            sla: null,
-            paused_days: 0,
-            paused_since: null,
-            special_procedure: null,
-            decision: null,
-            comment: null,
-            decided_by: null,
-            decided_at: null,
-            division_code: row.division_code,
-          })),
-        )
+        .values(RATING_FOLLOW_UP.steps.map((s) => waitingStep(row, s)))
         .execute();
       await openReadySteps(trx, deps, row, RATING_FOLLOW_UP, { itemDepartment: () => undefined });
       await record(trx, deps, actor, row, null, 'open_follow_up', {
