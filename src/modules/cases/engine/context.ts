@@ -308,6 +308,22 @@ export async function updateTask(trx: Kysely<Database>, t: Task, set: TaskChange
     throw new AppError(409, 'version_conflict', { what: 'task', expected: t.version, current: -1 });
 }
 
+/** The columns of a new case that only its handling fills in: no number, no deadline, no outcome. */
+export const UNDECIDED = {
+  outcome: null,
+  number: null,
+  promised_due: null,
+  statutory_due: null,
+  due_provisional: false,
+  sla: null,
+  paused_days: 0,
+  paused_since: null,
+  decided_at: null,
+  closed_at: null,
+  delivery: null,
+  correction: null,
+} as const;
+
 /** A step of a case as it is inserted, waiting: every step starts so until its turn comes. */
 export const waitingStep = (
   c: Pick<Case, 'id' | 'division_code'>,

@@ -24,6 +24,7 @@ import {
   openReadySteps,
   record,
   todayOf,
+  UNDECIDED,
   updateCase,
   waitingStep,
   type EngineDeps,
@@ -130,6 +131,7 @@ export async function startDraft(
         })
       : [];
     const newCase = {
+      ...UNDECIDED,
       id,
       kind: 'service_application' as const,
       definition_id: definitionId,
@@ -137,8 +139,6 @@ export async function startDraft(
       title,
       title_en: titleEn || null,
       state: 'draft' as const,
-      outcome: null,
-      number: null,
       applicant_account_id: applicant.accountId,
       applicant_person_id: applicant.personId,
       applicant_enterprise_id: applicant.enterpriseId,
@@ -156,16 +156,6 @@ export async function startDraft(
       channel: actor.channel,
       submitted_at: null,
       accepted_on: null,
-      promised_due: null,
-      statutory_due: null,
-      due_provisional: false,
-      sla: null,
-      paused_days: 0,
-      paused_since: null,
-      decided_at: null,
-      closed_at: null,
-      delivery: null,
-      correction: null,
       division_code: facts.divisionCode,
     };
     const row = {

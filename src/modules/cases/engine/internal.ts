@@ -3,7 +3,14 @@ import { AppError, badRequest } from '../../../shared/app-error.ts';
 import { orgUnitsByCode } from '../../identity/index.ts';
 import { storeDefinition } from '../definitions.service.ts';
 import { INTERNAL_SERVICE } from '../definitions/internal-service.ts';
-import { openReadySteps, record, todayOf, waitingStep, type EngineDeps } from './context.ts';
+import {
+  openReadySteps,
+  record,
+  todayOf,
+  UNDECIDED,
+  waitingStep,
+  type EngineDeps,
+} from './context.ts';
 
 export interface InternalRequest {
   /** The department asked, by code (`dept:public-security`). */
@@ -43,8 +50,7 @@ export async function startInternalService(
         subject: `internal:${input.kind}`,
         title: input.title,
         state: 'in_review',
-        outcome: null,
-        number: null,
+        ...UNDECIDED,
         applicant_account_id: actor.accountId,
         applicant_person_id: null,
         applicant_enterprise_id: null,
@@ -62,16 +68,6 @@ export async function startInternalService(
         channel: actor.channel,
         submitted_at: new Date(),
         accepted_on: today,
-        promised_due: null,
-        statutory_due: null,
-        due_provisional: false,
-        sla: null,
-        paused_days: 0,
-        paused_since: null,
-        decided_at: null,
-        closed_at: null,
-        delivery: null,
-        correction: null,
         division_code: '330106',
       })
       .returningAll()

@@ -3,7 +3,14 @@ import { AppError, badRequest } from '../../../shared/app-error.ts';
 import { applicantFacts } from '../../identity/index.ts';
 import { storeDefinition } from '../definitions.service.ts';
 import { RATING_FOLLOW_UP } from '../definitions/rating-follow-up.ts';
-import { lockCase, openReadySteps, record, waitingStep, type EngineDeps } from './context.ts';
+import {
+  lockCase,
+  openReadySteps,
+  record,
+  UNDECIDED,
+  waitingStep,
+  type EngineDeps,
+} from './context.ts';
 
 export const SCORE_LABELS = {
   5: ['非常满意', 'Very satisfied'],
@@ -68,8 +75,7 @@ export async function rateCase(
             ? `Follow-up on a poor rating: ${c.title_en}${c.number ? ` (${c.number})` : ''}`
             : null,
           state: 'in_review',
-          outcome: null,
-          number: null,
+          ...UNDECIDED,
           applicant_account_id: c.applicant_account_id,
           applicant_person_id: c.applicant_person_id,
           applicant_enterprise_id: c.applicant_enterprise_id,
@@ -87,16 +93,6 @@ export async function rateCase(
           channel: 'system',
           submitted_at: new Date(),
           accepted_on: null,
-          promised_due: null,
-          statutory_due: null,
-          due_provisional: false,
-          sla: null,
-          paused_days: 0,
-          paused_since: null,
-          decided_at: null,
-          closed_at: null,
-          delivery: null,
-          correction: null,
           division_code: c.division_code,
         })
         .returningAll()
