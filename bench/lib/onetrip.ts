@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrations.ts';
+import { postgresCpuSeconds } from './cpu.ts';
 import { WorkingCalendar, type DayLookup } from '../../src/modules/calendar/index.ts';
 import { getCompiledBundle, itemCatalogue } from '../../src/modules/catalogue/index.ts';
 import type { EngineDeps } from '../../src/modules/cases/index.ts';
@@ -249,6 +250,8 @@ export interface LoadResult {
   transitionsPerSecond: number;
   /** Share of one core the Node process used over the run (user + system). */
   nodeCpu: number;
+  /** Share of one core PostgreSQL's processes used over the run; null where unreadable. */
+  serverCpu: number | null;
   /** Median ms of each kind of transition. */
   phaseMs: Partial<Record<Phase, number>>;
 }
@@ -265,6 +268,7 @@ export async function engineLoad(
   let applications = 0;
   const phaseTimes: Partial<Record<Phase, number[]>> = {};
   const cpu0 = process.cpuUsage();
+  const server0 = postgresCpuSeconds();
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   const worker = async () => {
@@ -283,6 +287,7 @@ export async function engineLoad(
   await Promise.all(Array.from({ length: workers }, worker));
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const server1 = postgresCpuSeconds();
   const phaseMs: LoadResult['phaseMs'] = {};
   for (const [k, v] of Object.entries(phaseTimes)) {
     const s = [...v].sort((a, b) => a - b);
@@ -296,6 +301,7 @@ export async function engineLoad(
     tasksPerSecond: tasks / elapsed,
     transitionsPerSecond: transitions / elapsed,
     nodeCpu: (cpu.user + cpu.system) / 1e6 / elapsed,
+    serverCpu: server0 === null || server1 === null ? null : (server1 - server0) / elapsed,
     phaseMs,
   };
 }

@@ -256,6 +256,7 @@ export async function engineScenarios(ctx: Context, only: Set<string>): Promise<
       transitionsPerSecond: median(pgRuns.map((r) => r.transitionsPerSecond)),
       applicationsPerRun: pgRuns.map((r) => r.applications),
       nodeCpuShareOfOneCore: round(median(pgRuns.map((r) => r.nodeCpu)), 2),
+      ...cpuPerApplication(pgRuns),
       medianMsPerTransition: pgRuns.at(-1)!.phaseMs,
       catalogue: await catalogueSize(onPg),
       anatomy: anatomyPg,
@@ -331,6 +332,25 @@ export async function engineScenarios(ctx: Context, only: Set<string>): Promise<
       }
     }
   }
+}
+
+/**
+ * Where an application's CPU goes: the engine's process and PostgreSQL's processes, in ms per
+ * application. Their sum against the machine's cores is the ceiling on P1 when neither waits.
+ */
+function cpuPerApplication(runs: LoadResult[]) {
+  const per = (share: number | null, r: LoadResult) =>
+    share === null || r.applications === 0
+      ? Number.NaN
+      : (share * r.seconds * 1000) / r.applications;
+  const server = runs.map((r) => r.serverCpu);
+  return {
+    serverCpuShareOfOneCore: server.includes(null) ? null : round(median(server as number[]), 2),
+    nodeCpuMsPerApplication: round(median(runs.map((r) => per(r.nodeCpu, r))), 2),
+    serverCpuMsPerApplication: server.includes(null)
+      ? null
+      : round(median(runs.map((r) => per(r.serverCpu, r))), 2),
+  };
 }
 
 /** P1's load under `node --cpu-prof` in a child process, summarised over its timed window. */

@@ -14,9 +14,11 @@ import * as casesDeliveryChoice from '../modules/cases/migrations/2026112914_cas
 import * as casesEnglishTexts from '../modules/cases/migrations/2026112915_english_texts.ts';
 import * as caseRollupShards from '../modules/cases/migrations/2026112916_case_rollup_shards.ts';
 import * as caseRollupSummary from '../modules/cases/migrations/2026112917_case_rollup_summary.ts';
+import * as caseRollupOneStatement from '../modules/cases/migrations/2026113020_case_rollup_one_statement.ts';
 import * as casesRedCovering from '../modules/cases/migrations/2026112918_cases_red_covering.ts';
 import * as casesSubjectIndex from '../modules/cases/migrations/2026112813_cases_subject_index.ts';
 import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
+import * as catalogueGeneration from '../modules/catalogue/migrations/2026113019_catalogue_generation.ts';
 import * as certificates from '../modules/certificates/migrations/2026112808_certificates.ts';
 import * as calendar from '../modules/calendar/migrations/2026112802_calendar.ts';
 import * as files from '../modules/files/migrations/2026112812_files.ts';
@@ -50,6 +52,8 @@ const ALL: Record<string, Migration> = {
   '2026112916_case_rollup_shards': caseRollupShards,
   '2026112917_case_rollup_summary': caseRollupSummary,
   '2026112918_cases_red_covering': casesRedCovering,
+  '2026113019_catalogue_generation': catalogueGeneration,
+  '2026113020_case_rollup_one_statement': caseRollupOneStatement,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

@@ -57,7 +57,14 @@ export interface SearchSynonymTable {
   target: string;
 }
 
+/** Raised by every statement that writes the table: what a cached copy is checked against. */
+export interface CatalogueGenerationTable {
+  table_name: 'catalogue_item' | 'catalogue_bundle';
+  generation: number;
+}
+
 export interface CatalogueTables {
+  catalogue_generation: CatalogueGenerationTable;
   catalogue_item: CatalogueItemTable;
   catalogue_bundle: CatalogueBundleTable;
   service_point: ServicePointTable;

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
-import { catalogueNames } from './index.ts';
+import { catalogueNames, itemCatalogue } from './index.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -371,6 +372,27 @@ describe('the Excel implementation list', () => {
     } finally {
       await swap(renamed, row.key);
     }
+  });
+
+  it('sees an item edited by plain SQL that bumps neither its version nor its time', async () => {
+    // The engine's cached catalogue must follow any write to the table, not only the service's.
+    const db = t.database.handle.db;
+    const row = await db
+      .selectFrom('catalogue_item')
+      .select(['key', 'definition'])
+      .orderBy('key')
+      .executeTakeFirstOrThrow();
+    expect((await itemCatalogue(db)).get(row.key)?.name).toBe(row.definition.name);
+    const edit = (name: string) =>
+      sql`update catalogue_item set definition = jsonb_set(definition, '{name}', to_jsonb(${name}::text))
+          where key = ${row.key}`.execute(db);
+    await edit('直接改过的名称');
+    try {
+      expect((await itemCatalogue(db)).get(row.key)?.name).toBe('直接改过的名称');
+    } finally {
+      await edit(row.definition.name);
+    }
+    expect((await itemCatalogue(db)).get(row.key)?.name).toBe(row.definition.name);
   });
 
   it('renames a bundle and an item on the city brain as soon as the import lands', async () => {
