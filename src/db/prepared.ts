@@ -1,6 +1,49 @@
 import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
-import type pg from 'pg';
+import pg from 'pg';
+
+/** The prepared `begin` each connection parses once and then sends with its first statement. */
+const BEGIN = 'onetrip_begin';
+
+type Result = pg.QueryResult;
+const done = (command: string): Result =>
+  ({ command, rowCount: null, rows: [], fields: [], oid: 0 }) as Result;
+
+/**
+ * A statement sent in the same flight as the `begin` before it: Bind and Execute of the
+ * prepared `begin`, then the statement's own messages and one Sync, so a transaction's start
+ * costs no round trip of its own. The server answers both before its one ReadyForQuery; the
+ * first CommandComplete is the `begin`'s and is not the statement's result.
+ */
+// pg's typings declare a Query's protocol handlers as properties, not methods to override.
+const QueryBase = pg.Query as unknown as new (
+  config: pg.QueryConfig,
+  callback: (err: Error | undefined, res: Result) => void,
+) => object;
+const base = pg.Query.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+
+class AfterBegin extends QueryBase {
+  #begun = false;
+
+  submit(connection: any): unknown {
+    connection.stream.cork?.();
+    try {
+      connection.bind({ statement: BEGIN });
+      connection.execute({});
+      return base.submit!.call(this, connection);
+    } finally {
+      connection.stream.uncork?.();
+    }
+  }
+
+  handleCommandComplete(msg: unknown, connection: unknown): unknown {
+    if (!this.#begun) {
+      this.#begun = true;
+      return undefined;
+    }
+    return base.handleCommandComplete!.call(this, msg, connection);
+  }
+}
 
 /**
  * A pool whose clients send every parameterised statement as a named prepared statement, so
@@ -10,6 +53,10 @@ import type pg from 'pg';
  * distinct texts (per process) further new ones are sent unnamed, which bounds the memory each
  * server connection spends on them. Turn it off (`ONETRIP_DB_PREPARE=off`) behind a pooler in
  * transaction mode that does not track prepared statements.
+ *
+ * A transaction's `begin` waits for its first statement and travels with it (`AfterBegin`): an
+ * engine transition is begin, lock, write, commit, and the begin was a round trip of its own,
+ * about a fifth of an application's. A transaction that sends nothing sends no begin either.
  */
 export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
   const names = new Map<string, string>();
@@ -20,16 +67,49 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
     names.set(text, name);
     return name;
   };
+  // Connections whose server has `onetrip_begin` prepared; a replaced connection is a new client.
+  const beginReady = new WeakSet<pg.PoolClient>();
   return {
     async connect() {
       const client = await pool.connect();
+      let pendingBegin = false;
+      const send = async (text: string, values?: unknown[]): Promise<Result> => {
+        const name = values?.length ? nameOf(text) : undefined;
+        if (pendingBegin) {
+          pendingBegin = false;
+          if (name && beginReady.has(client)) {
+            return new Promise<Result>((resolve, reject) => {
+              const q = new AfterBegin({ name, text, values }, (err, res) =>
+                err ? reject(err) : resolve(res),
+              );
+              void client.query(q);
+            });
+          }
+          await client.query({ name: BEGIN, text: 'begin' });
+          beginReady.add(client);
+        }
+        return name ? client.query({ name, text, values }) : client.query(text, values);
+      };
       const query = ((text: string, values?: unknown[]) => {
         // Cursors (streamed queries) are objects: they go through as they are.
         if (typeof text !== 'string') return client.query(text);
-        const name = values?.length ? nameOf(text) : undefined;
-        return name ? client.query({ name, text, values }) : client.query(text, values);
+        if (text === 'begin' && !values?.length) {
+          pendingBegin = true;
+          return Promise.resolve(done('BEGIN'));
+        }
+        if (pendingBegin && (text === 'commit' || text === 'rollback')) {
+          pendingBegin = false;
+          return Promise.resolve(done(text.toUpperCase()));
+        }
+        return send(text, values);
       }) as unknown as PostgresPoolClient['query'];
-      return { query, release: () => client.release() };
+      return {
+        query,
+        release: () => {
+          pendingBegin = false;
+          client.release();
+        },
+      };
     },
     end: () => pool.end(),
   };
