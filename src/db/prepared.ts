@@ -22,10 +22,17 @@ const QueryBase = pg.Query as unknown as new (
 ) => object;
 const base = pg.Query.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
 
+/** What `submit` uses of pg's internal Connection. */
+interface Wire {
+  stream: { cork?(): void; uncork?(): void };
+  bind(config: { statement: string }): void;
+  execute(config: object): void;
+}
+
 class AfterBegin extends QueryBase {
   #begun = false;
 
-  submit(connection: any): unknown {
+  submit(connection: Wire): unknown {
     connection.stream.cork?.();
     try {
       connection.bind({ statement: BEGIN });
@@ -82,7 +89,7 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
               const q = new AfterBegin({ name, text, values }, (err, res) =>
                 err ? reject(err) : resolve(res),
               );
-              void client.query(q);
+              void client.query(q as unknown as pg.Submittable);
             });
           }
           await client.query({ name: BEGIN, text: 'begin' });
