@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
  * subject and channel: every transition) now takes one statement with the same rows, the same
  * shard and the same key order; any other change takes the general path, as before.
  */
+// Copied from 2026112916 rather than imported: a migration keeps the text it ran with.
 const COUNTERS = [
   'submitted',
   'accepted',
