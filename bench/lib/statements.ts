@@ -29,6 +29,17 @@ export async function captureStatements<T>(
     const entry: StatementLog = { text: text.replace(/\s+/g, ' ').trim(), rows: 0, ms: 0 };
     statements.push(entry);
     const t = performance.now();
+    // A submittable (the pipelined begin's query, src/db/prepared.ts) answers through its callback.
+    const sub = first as { submit?: unknown; callback?: (err: unknown, res: unknown) => void };
+    if (sub && typeof sub === 'object' && typeof sub.submit === 'function' && sub.callback) {
+      const callback = sub.callback;
+      sub.callback = (err, res) => {
+        const r = res as { rowCount?: number | null; rows?: unknown[] } | undefined;
+        entry.ms = performance.now() - t;
+        entry.rows = r?.rows?.length ?? r?.rowCount ?? 0;
+        callback(err, res);
+      };
+    }
     const out = original.apply(this, args);
     if (out && typeof (out as Promise<unknown>).then === 'function') {
       return (out as Promise<{ rowCount?: number | null; rows?: unknown[] }>).then((r) => {

@@ -32,6 +32,14 @@ interface Wire {
 class AfterBegin extends QueryBase {
   #begun = false;
 
+  constructor(
+    config: pg.QueryConfig,
+    callback: (err: Error | undefined, res: Result) => void,
+    private readonly onBeginFailed: () => void,
+  ) {
+    super(config, callback);
+  }
+
   submit(connection: Wire): unknown {
     connection.stream.cork?.();
     try {
@@ -49,6 +57,12 @@ class AfterBegin extends QueryBase {
       return undefined;
     }
     return base.handleCommandComplete!.call(this, msg, connection);
+  }
+
+  // An error before the begin's CommandComplete is the begin's: the server skipped the statement.
+  handleError(err: unknown, connection: unknown): unknown {
+    if (!this.#begun) this.onBeginFailed();
+    return base.handleError!.call(this, err, connection);
   }
 }
 
@@ -80,26 +94,50 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
     async connect() {
       const client = await pool.connect();
       let pendingBegin = false;
-      const send = async (text: string, values?: unknown[]): Promise<Result> => {
+      // Set when a pipelined begin failed: the transaction never started, so nothing of it may
+      // run (it would commit statement by statement) and the connection is not trusted again.
+      let failedBegin: Error | null = null;
+      const beginFailed = () => {
+        failedBegin = new Error('the transaction did not start: its begin failed');
+        beginReady.delete(client);
+      };
+      const send = (text: string, values?: unknown[]): Promise<Result> => {
         const name = values?.length ? nameOf(text) : undefined;
         if (pendingBegin) {
           pendingBegin = false;
           if (name && beginReady.has(client)) {
             return new Promise<Result>((resolve, reject) => {
-              const q = new AfterBegin({ name, text, values }, (err, res) =>
-                err ? reject(err) : resolve(res),
+              const q = new AfterBegin(
+                { name, text, values },
+                (err, res) => (err ? reject(err) : resolve(res)),
+                beginFailed,
               );
               void client.query(q as unknown as pg.Submittable);
             });
           }
-          await client.query({ name: BEGIN, text: 'begin' });
-          beginReady.add(client);
+          // Queued ahead of the statement, so it goes first whatever else is sent meanwhile; the
+          // statement fails with it if the connection does.
+          void client.query({ name: BEGIN, text: 'begin' }).then(
+            () => beginReady.add(client),
+            () => {},
+          );
         }
         return name ? client.query({ name, text, values }) : client.query(text, values);
       };
       const query = ((text: string, values?: unknown[]) => {
-        // Cursors (streamed queries) are objects: they go through as they are.
-        if (typeof text !== 'string') return client.query(text);
+        if (failedBegin) {
+          const err = failedBegin;
+          if (text === 'rollback') return Promise.resolve(done('ROLLBACK'));
+          return Promise.reject(err);
+        }
+        // Cursors (streamed queries) are objects: they go through as they are, after any begin.
+        if (typeof text !== 'string') {
+          if (pendingBegin) {
+            pendingBegin = false;
+            void client.query('begin').catch(() => {});
+          }
+          return client.query(text);
+        }
         if (text === 'begin' && !values?.length) {
           pendingBegin = true;
           return Promise.resolve(done('BEGIN'));
@@ -112,9 +150,10 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
       }) as unknown as PostgresPoolClient['query'];
       return {
         query,
-        release: () => {
+        // Kysely asks for a connection to be destroyed when its rollback failed.
+        release: (destroy?: boolean) => {
           pendingBegin = false;
-          client.release();
+          client.release(destroy || failedBegin !== null);
         },
       };
     },

@@ -111,6 +111,27 @@ describe('a transaction on PostgreSQL', () => {
     expect(await seen(6)).toBe('still works');
   });
 
+  it('runs nothing of a transaction whose begin failed, and replaces the connection', async () => {
+    // The server forgets the prepared begin behind the client's back (as `DISCARD ALL` would).
+    await handle.db.transaction().execute(async (trx) => {
+      await sql`deallocate onetrip_begin`.execute(trx);
+    });
+    const pid = async () =>
+      (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]!.pid;
+    const before = await pid();
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await insert(trx, 9, 'never begun').catch(() => {});
+        await insert(trx, 10, 'after the failure was swallowed');
+      }),
+    ).rejects.toThrow(/did not start/);
+    expect(await seen(9)).toBeUndefined();
+    expect(await seen(10)).toBeUndefined();
+    expect(await pid()).not.toBe(before);
+    await handle.db.transaction().execute((trx) => insert(trx, 11, 'on a new connection'));
+    expect(await seen(11)).toBe('on a new connection');
+  });
+
   it('starts with a plain begin when its first statement has no parameters', async () => {
     await handle.db
       .transaction()

@@ -361,6 +361,14 @@ async function applyImport(
 ) {
   let changed = 0;
   await db.transaction().execute(async (trx) => {
+    // Imports queue here, on both tables' generation rows in one order: the next one reads what
+    // this one wrote, and two cannot deadlock on the rows their writes raise (2026113019).
+    await trx
+      .selectFrom('catalogue_generation')
+      .select('table_name')
+      .orderBy('table_name')
+      .forUpdate()
+      .execute();
     const oldItems = new Map(
       (await trx.selectFrom('catalogue_item').select('definition').execute()).map((r) => [
         r.definition.key,

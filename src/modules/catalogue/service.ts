@@ -35,14 +35,18 @@ interface Named {
 // A stamp is the table's generation, which every writing statement raises (see the migration
 // 2026113019): a primary-key read, where a sum over the whole table was ~0.2 ms on the server.
 const stampOf = (table: 'catalogue_item' | 'catalogue_bundle') =>
-  sql<string>`(select generation::text from catalogue_generation where table_name = ${table})`;
+  sql<
+    string | null
+  >`(select generation::text from catalogue_generation where table_name = ${table})`;
 
-async function itemsFor(db: Kysely<Database>, runner: Kysely<Database>, stamp: string) {
+async function itemsFor(db: Kysely<Database>, runner: Kysely<Database>, stamp: string | null) {
   const cached = catalogueCache.get(db);
-  if (cached?.stamp === stamp) return cached.items;
+  if (stamp !== null && cached?.stamp === stamp) return cached.items;
   const rows = await runner.selectFrom('catalogue_item').select('definition').execute();
   const items = new Map(rows.map((r) => [r.definition.key, r.definition]));
-  catalogueCache.set(db, { stamp, items });
+  // Without its generation row a table has no stamp, and a copy kept under none would never
+  // be reloaded.
+  if (stamp !== null) catalogueCache.set(db, { stamp, items });
   return items;
 }
 
@@ -97,13 +101,13 @@ export async function catalogueNames(
     .executeTakeFirstOrThrow();
   const loadBundles = async () => {
     const cached = bundleNameCache.get(db);
-    if (cached?.stamp === head.bundles) return cached.names;
+    if (head.bundles !== null && cached?.stamp === head.bundles) return cached.names;
     const rows = await db
       .selectFrom('catalogue_bundle')
       .select(['key', 'name', 'name_en'])
       .execute();
     const names = new Map(rows.map((r) => [r.key, { name: r.name, nameEn: r.name_en }]));
-    bundleNameCache.set(db, { stamp: head.bundles, names });
+    if (head.bundles !== null) bundleNameCache.set(db, { stamp: head.bundles, names });
     return names;
   };
   const [items, bundles] = await Promise.all([itemsFor(db, db, head.items), loadBundles()]);
