@@ -15,6 +15,7 @@ import * as casesEnglishTexts from '../modules/cases/migrations/2026112915_engli
 import * as caseRollupShards from '../modules/cases/migrations/2026112916_case_rollup_shards.ts';
 import * as caseRollupSummary from '../modules/cases/migrations/2026112917_case_rollup_summary.ts';
 import * as caseRollupOneStatement from '../modules/cases/migrations/2026113020_case_rollup_one_statement.ts';
+import * as caseRecordExpect from '../modules/cases/migrations/2026113021_case_record_expect.ts';
 import * as casesRedCovering from '../modules/cases/migrations/2026112918_cases_red_covering.ts';
 import * as casesSubjectIndex from '../modules/cases/migrations/2026112813_cases_subject_index.ts';
 import * as catalogue from '../modules/catalogue/migrations/2026112804_catalogue.ts';
@@ -54,6 +55,7 @@ const ALL: Record<string, Migration> = {
   '2026112918_cases_red_covering': casesRedCovering,
   '2026113019_catalogue_generation': catalogueGeneration,
   '2026113020_case_rollup_one_statement': caseRollupOneStatement,
+  '2026113021_case_record_expect': caseRecordExpect,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ALL };

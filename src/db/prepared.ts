@@ -1,19 +1,32 @@
 import { createHash } from 'node:crypto';
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 
 /** The prepared `begin` each connection parses once and then sends with its first statement. */
 const BEGIN = 'onetrip_begin';
+/** The prepared `commit`, parsed by a connection's first plain commit. */
+const COMMIT = 'onetrip_commit';
 
 type Result = pg.QueryResult;
 const done = (command: string): Result =>
   ({ command, rowCount: null, rows: [], fields: [], oid: 0 }) as Result;
 
 /**
- * A statement sent in the same flight as the `begin` before it: Bind and Execute of the
- * prepared `begin`, then the statement's own messages and one Sync, so a transaction's start
- * costs no round trip of its own. The server answers both before its one ReadyForQuery; the
- * first CommandComplete is the `begin`'s and is not the statement's result.
+ * What a statement's text ends with when the transaction commits with it: the engine's record,
+ * the last write of a transition. On a preparing pool the commit then travels in the same flight
+ * (`Pipelined`) and Kysely's own `commit` afterwards is answered here; elsewhere (PGlite, or
+ * preparation turned off) it is a comment, and the commit goes as before.
+ */
+export const COMMIT_MARK = '/* then commit */';
+export const thenCommit = sql.raw(COMMIT_MARK);
+
+/**
+ * A statement sent in the same flight as the `begin` before it, the `commit` after it, or both:
+ * Bind and Execute of the prepared `begin`, the statement's own messages, Bind and Execute of the
+ * prepared `commit`, then one Sync. The server answers all of them before its one ReadyForQuery;
+ * the begin's and the commit's CommandComplete are not the statement's result. If the statement
+ * fails, the server skips the commit (it skips everything up to the Sync) and the transaction is
+ * left for Kysely's rollback; if the commit fails, the statement's promise rejects with its error.
  */
 // pg's typings declare a Query's protocol handlers as properties, not methods to override.
 const QueryBase = pg.Query as unknown as new (
@@ -27,15 +40,22 @@ interface Wire {
   stream: { cork?(): void; uncork?(): void };
   bind(config: { statement: string }): void;
   execute(config: object): void;
+  sync(): void;
 }
 
-class AfterBegin extends QueryBase {
-  #begun = false;
+interface Around {
+  begin: boolean;
+  commit: boolean;
+  onBeginFailed: () => void;
+}
+
+class Pipelined extends QueryBase {
+  #completes = 0;
 
   constructor(
     config: pg.QueryConfig,
     callback: (err: Error | undefined, res: Result) => void,
-    private readonly onBeginFailed: () => void,
+    private readonly around: Around,
   ) {
     super(config, callback);
   }
@@ -43,25 +63,36 @@ class AfterBegin extends QueryBase {
   submit(connection: Wire): unknown {
     connection.stream.cork?.();
     try {
-      connection.bind({ statement: BEGIN });
-      connection.execute({});
+      if (this.around.begin) {
+        connection.bind({ statement: BEGIN });
+        connection.execute({});
+      }
       return base.submit!.call(this, connection);
     } finally {
       connection.stream.uncork?.();
     }
   }
 
+  // pg sends a statement's Execute and then its Sync from here: the commit goes between them.
+  _getRows(connection: Wire, rows: unknown): unknown {
+    if (!this.around.commit || rows) return base._getRows!.call(this, connection, rows);
+    connection.execute({ portal: (this as { portal?: string }).portal, rows });
+    connection.bind({ statement: COMMIT });
+    connection.execute({});
+    connection.sync();
+    return undefined;
+  }
+
   handleCommandComplete(msg: unknown, connection: unknown): unknown {
-    if (!this.#begun) {
-      this.#begun = true;
-      return undefined;
-    }
+    const n = this.#completes++;
+    if (this.around.begin && n === 0) return undefined;
+    if (this.around.commit && n === (this.around.begin ? 2 : 1)) return undefined;
     return base.handleCommandComplete!.call(this, msg, connection);
   }
 
   // An error before the begin's CommandComplete is the begin's: the server skipped the statement.
   handleError(err: unknown, connection: unknown): unknown {
-    if (!this.#begun) this.onBeginFailed();
+    if (this.around.begin && this.#completes === 0) this.around.onBeginFailed();
     return base.handleError!.call(this, err, connection);
   }
 }
@@ -75,9 +106,10 @@ class AfterBegin extends QueryBase {
  * server connection spends on them. Turn it off (`ONETRIP_DB_PREPARE=off`) behind a pooler in
  * transaction mode that does not track prepared statements.
  *
- * A transaction's `begin` waits for its first statement and travels with it (`AfterBegin`): an
- * engine transition is begin, lock, write, commit, and the begin was a round trip of its own,
- * about a fifth of an application's. A transaction that sends nothing sends no begin either.
+ * A transaction's `begin` waits for its first statement and travels with it, and a statement
+ * marked `thenCommit` takes the `commit` with it (`Pipelined`): an engine transition was begin,
+ * lock, write, commit, four round trips, and is two. A transaction that sends nothing sends no
+ * begin either.
  */
 export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
   const names = new Map<string, string>();
@@ -88,12 +120,19 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
     names.set(text, name);
     return name;
   };
-  // Connections whose server has `onetrip_begin` prepared; a replaced connection is a new client.
+  // Connections whose server has `onetrip_begin` / `onetrip_commit` prepared; a replaced
+  // connection is a new client.
   const beginReady = new WeakSet<pg.PoolClient>();
+  const commitReady = new WeakSet<pg.PoolClient>();
   return {
     async connect() {
       const client = await pool.connect();
       let pendingBegin = false;
+      let inTransaction = false;
+      // Set once a statement that commits has been sent: nothing more of the transaction may
+      // run, since it would run after the commit, on its own. `committed` once it has.
+      let sealed = false;
+      let committed = false;
       // Set when a pipelined begin failed: the transaction never started, so nothing of it may
       // run (it would commit statement by statement) and the connection is not trusted again.
       let failedBegin: Error | null = null;
@@ -101,28 +140,62 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
         failedBegin = new Error('the transaction did not start: its begin failed');
         beginReady.delete(client);
       };
+      const reset = () => {
+        pendingBegin = inTransaction = sealed = committed = false;
+      };
       const send = (text: string, values?: unknown[]): Promise<Result> => {
         const name = values?.length ? nameOf(text) : undefined;
-        if (pendingBegin) {
-          pendingBegin = false;
-          if (name && beginReady.has(client)) {
-            return new Promise<Result>((resolve, reject) => {
-              const q = new AfterBegin(
-                { name, text, values },
-                (err, res) => (err ? reject(err) : resolve(res)),
-                beginFailed,
-              );
-              void client.query(q as unknown as pg.Submittable);
-            });
-          }
+        const commit =
+          name !== undefined &&
+          inTransaction &&
+          commitReady.has(client) &&
+          text.endsWith(COMMIT_MARK);
+        const begin = pendingBegin;
+        pendingBegin = false;
+        if (name && (begin ? beginReady.has(client) : commit)) {
+          // A commit rides only with a begin the server has prepared, or with none to send.
+          const around = { begin, commit: commit && (!begin || beginReady.has(client)) };
+          sealed = around.commit;
+          return new Promise<Result>((resolve, reject) => {
+            const q = new Pipelined(
+              { name, text, values },
+              (err, res) => {
+                if (err) return reject(err);
+                committed = around.commit;
+                resolve(res);
+              },
+              { ...around, onBeginFailed: beginFailed },
+            );
+            void client.query(q as unknown as pg.Submittable);
+          });
+        }
+        if (begin)
           // Queued ahead of the statement, so it goes first whatever else is sent meanwhile; the
           // statement fails with it if the connection does.
           void client.query({ name: BEGIN, text: 'begin' }).then(
             () => beginReady.add(client),
             () => {},
           );
-        }
         return name ? client.query({ name, text, values }) : client.query(text, values);
+      };
+      const end = (text: 'commit' | 'rollback'): Promise<Result> => {
+        const wasPending = pendingBegin;
+        const wasCommitted = committed;
+        const wasSealed = sealed;
+        reset();
+        if (wasPending) return Promise.resolve(done(text.toUpperCase()));
+        if (wasCommitted && text === 'commit') return Promise.resolve(done('COMMIT'));
+        if (wasCommitted)
+          // Something after the last statement failed, but the writes are kept: say so loudly.
+          return Promise.reject(
+            new Error('the transaction committed with its last statement and cannot roll back'),
+          );
+        // A failed last statement left the transaction open (the commit was skipped).
+        if (wasSealed || text === 'rollback') return client.query(text);
+        return client.query({ name: COMMIT, text: 'commit' }).then((r) => {
+          commitReady.add(client);
+          return r;
+        });
       };
       const query = ((text: string, values?: unknown[]) => {
         if (failedBegin) {
@@ -130,6 +203,11 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
           if (text === 'rollback') return Promise.resolve(done('ROLLBACK'));
           return Promise.reject(err);
         }
+        if (text === 'commit' || text === 'rollback') return end(text);
+        if (sealed)
+          return Promise.reject(
+            new Error('the transaction commits with its last statement: nothing may follow it'),
+          );
         // Cursors (streamed queries) are objects: they go through as they are, after any begin.
         if (typeof text !== 'string') {
           if (pendingBegin) {
@@ -139,12 +217,8 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
           return client.query(text);
         }
         if (text === 'begin' && !values?.length) {
-          pendingBegin = true;
+          pendingBegin = inTransaction = true;
           return Promise.resolve(done('BEGIN'));
-        }
-        if (pendingBegin && (text === 'commit' || text === 'rollback')) {
-          pendingBegin = false;
-          return Promise.resolve(done(text.toUpperCase()));
         }
         return send(text, values);
       }) as unknown as PostgresPoolClient['query'];
@@ -152,7 +226,7 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
         query,
         // Kysely asks for a connection to be destroyed when its rollback failed.
         release: (destroy?: boolean) => {
-          pendingBegin = false;
+          reset();
           client.release(destroy || failedBegin !== null);
         },
       };

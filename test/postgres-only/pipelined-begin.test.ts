@@ -3,11 +3,13 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
+import { thenCommit } from '../../src/db/prepared.ts';
 import { freePort } from '../helpers/processes.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 
 /**
- * A transaction's `begin` travels with its first statement (src/db/prepared.ts). One pooled
+ * A transaction's `begin` travels with its first statement, and its `commit` with a statement
+ * marked `thenCommit` (src/db/prepared.ts). One pooled
  * connection, reached through a relay that counts the client's flights, so every transaction
  * below reuses it and the count shows what went over the wire.
  */
@@ -41,6 +43,9 @@ beforeAll(async () => {
   via.port = String(port);
   handle = await openDatabase({ databaseUrl: via.toString(), poolSize: 1 });
   await sql`create table begin_probe (id int primary key, note text not null)`.execute(handle.db);
+  // A foreign key checked at commit: a statement that passes and a commit that fails.
+  await sql`create table commit_probe (id int primary key references begin_probe
+    deferrable initially deferred)`.execute(handle.db);
   observer = new pg.Client({ connectionString: testDb.url });
   await observer.connect();
 });
@@ -54,6 +59,8 @@ afterAll(async () => {
 
 const insert = (db: DatabaseHandle['db'], id: number, note: string) =>
   sql`insert into begin_probe (id, note) values (${id}, ${note})`.execute(db);
+const insertThenCommit = (db: DatabaseHandle['db'], id: number, note: string) =>
+  sql`insert into begin_probe (id, note) values (${id}, ${note}) ${thenCommit}`.execute(db);
 const seen = async (id: number) =>
   (await observer.query('select note from begin_probe where id = $1', [id])).rows[0]?.note as
     string | undefined;
@@ -143,5 +150,62 @@ describe('a transaction on PostgreSQL', () => {
       .catch(() => {});
     expect(await seen(7)).toBeUndefined();
     expect(await seen(8)).toBeUndefined();
+  });
+});
+
+describe('a transaction whose last statement is marked to commit', () => {
+  it('takes its commit with that statement once the connection has it prepared', async () => {
+    // A plain commit first, so the connection has the commit prepared whatever ran before.
+    await handle.db.transaction().execute((trx) => insert(trx, 20, 'plain'));
+    let before = flights;
+    await handle.db.transaction().execute(async (trx) => {
+      await insert(trx, 21, 'first');
+      await insertThenCommit(trx, 22, 'last');
+    });
+    // The first statement with its begin, the last with its commit: two flights, where the
+    // commit alone was a third.
+    expect(flights - before).toBe(2);
+    before = flights;
+    await handle.db.transaction().execute((trx) => insertThenCommit(trx, 23, 'alone'));
+    expect(flights - before).toBe(1);
+    expect([await seen(21), await seen(22), await seen(23)]).toEqual(['first', 'last', 'alone']);
+  });
+
+  it('keeps nothing when that statement fails, and the connection goes on working', async () => {
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await insert(trx, 24, 'before the failure');
+        await insertThenCommit(trx, 21, 'duplicate key');
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await seen(24)).toBeUndefined();
+    await handle.db.transaction().execute((trx) => insertThenCommit(trx, 25, 'after'));
+    expect(await seen(25)).toBe('after');
+  });
+
+  it('keeps nothing when the commit that travelled with it fails', async () => {
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await insert(trx, 26, 'before the commit');
+        await sql`insert into commit_probe (id) values (${999}) ${thenCommit}`.execute(trx);
+      }),
+    ).rejects.toThrow(/foreign key/);
+    expect(await seen(26)).toBeUndefined();
+    const probes = await observer.query('select count(*)::int as n from commit_probe');
+    expect(probes.rows[0].n).toBe(0);
+    await handle.db.transaction().execute((trx) => insertThenCommit(trx, 27, 'after'));
+    expect(await seen(27)).toBe('after');
+  });
+
+  it('refuses anything sent after it, and says that its writes stay', async () => {
+    const outcome = handle.db.transaction().execute(async (trx) => {
+      await insertThenCommit(trx, 28, 'committed');
+      await insert(trx, 29, 'too late');
+    });
+    await expect(outcome).rejects.toThrow(/committed with its last statement/);
+    expect(await seen(28)).toBe('committed');
+    expect(await seen(29)).toBeUndefined();
+    await handle.db.transaction().execute((trx) => insertThenCommit(trx, 30, 'still works'));
+    expect(await seen(30)).toBe('still works');
   });
 });

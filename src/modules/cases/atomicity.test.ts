@@ -69,44 +69,51 @@ describe('a failure in the middle of a transition', () => {
 });
 
 describe('an action record whose case changed under it', () => {
-  it('is refused whole: no timeline event, no outbox event, no change', async () => {
-    const d = caseDriver(t);
-    const db = t.database.handle.db;
-    const c = await d.newCase('zhangsan', 'birth');
-    const row = await db
-      .selectFrom('cases')
-      .selectAll()
-      .where('id', '=', c.id)
-      .executeTakeFirstOrThrow();
-    const events = async () =>
-      (await db.selectFrom('case_event').select('id').where('case_id', '=', c.id).execute()).length;
-    const before = await events();
-    // A record that carries the case's change is written under the caller's lock, so its
-    // version guard cannot fail in the engine; here the case is a version behind on purpose.
-    const stale = { ...row, version: row.version - 1 };
-    const deps = { db, calendar: { lookup: async () => () => ({ working: true }) } } as never;
-    await expect(
-      db.transaction().execute((trx) =>
-        record(
-          trx,
-          deps,
-          SYSTEM_ACTOR,
-          stale,
-          null,
-          'save',
-          {},
-          {
-            caseChange: { c: stale, set: { title: '改过的标题' } },
-          },
+  // `last`: the record may take the commit with it (on PostgreSQL), so the guard must stop the
+  // statement itself, not a check after it.
+  it.each([false, true])(
+    'is refused whole, last %s: no event, no outbox row, no change',
+    async (last) => {
+      const d = caseDriver(t);
+      const db = t.database.handle.db;
+      const c = await d.newCase('zhangsan', 'birth');
+      const row = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      const events = async () =>
+        (await db.selectFrom('case_event').select('id').where('case_id', '=', c.id).execute())
+          .length;
+      const before = await events();
+      // A record that carries the case's change is written under the caller's lock, so its
+      // version guard cannot fail in the engine; here the case is a version behind on purpose.
+      const stale = { ...row, version: row.version - 1 };
+      const deps = { db, calendar: { lookup: async () => () => ({ working: true }) } } as never;
+      await expect(
+        db.transaction().execute((trx) =>
+          record(
+            trx,
+            deps,
+            SYSTEM_ACTOR,
+            stale,
+            null,
+            'save',
+            {},
+            {
+              caseChange: { c: stale, set: { title: '改过的标题' } },
+              last,
+            },
+          ),
         ),
-      ),
-    ).rejects.toMatchObject({ status: 409 });
-    expect(await events()).toBe(before);
-    const now = await db
-      .selectFrom('cases')
-      .select(['title', 'version'])
-      .where('id', '=', c.id)
-      .executeTakeFirstOrThrow();
-    expect(now).toEqual({ title: row.title, version: row.version });
-  });
+      ).rejects.toMatchObject({ status: 409 });
+      expect(await events()).toBe(before);
+      const now = await db
+        .selectFrom('cases')
+        .select(['title', 'version'])
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      expect(now).toEqual({ title: row.title, version: row.version });
+    },
+  );
 });

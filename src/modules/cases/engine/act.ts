@@ -234,7 +234,13 @@ async function accept(ctx: Ctx) {
     t,
     'accept',
     { number, opened: opened.map((o) => o.step_key) },
-    { step: change, caseChange: { c, set }, opened: changes, skipped },
+    {
+      step: change,
+      caseChange: { c, set },
+      opened: changes,
+      skipped,
+      last: !ctx.input.visit,
+    },
   );
   // After the case is accepted: the trip counts for it as such.
   if (ctx.input.visit) await recordTrip(trx, actor, c, 'intake', ctx.input.visit.servicePoint);
@@ -253,7 +259,16 @@ async function requestCorrection(ctx: Ctx) {
     }) as unknown as Case['correction'],
     ...pauseCase(c, today),
   });
-  await record(trx, deps, actor, c, t, 'request_correction', { corrections: input.corrections });
+  await record(
+    trx,
+    deps,
+    actor,
+    c,
+    t,
+    'request_correction',
+    { corrections: input.corrections },
+    { last: true },
+  );
   return { caseId: c.id, number: c.number };
 }
 
@@ -296,10 +311,16 @@ async function decline(ctx: Ctx) {
       requestedAt: ctx.today,
     }) as unknown as Case['correction'],
   });
-  await record(trx, deps, actor, { ...c, number }, t, 'decline', {
-    reason: input.reason,
-    legalBasis: input.legalBasis,
-  });
+  await record(
+    trx,
+    deps,
+    actor,
+    { ...c, number },
+    t,
+    'decline',
+    { reason: input.reason, legalBasis: input.legalBasis },
+    { last: true },
+  );
   return { caseId: c.id, number };
 }
 
@@ -353,9 +374,7 @@ async function decide(ctx: Ctx) {
       t,
       'reject',
       { comment: input.comment ?? null },
-      {
-        step: change,
-      },
+      { step: change, last: true },
     );
     return { caseId: c.id, number: c.number };
   }
@@ -391,7 +410,13 @@ async function decide(ctx: Ctx) {
     t,
     action,
     { comment: input.comment ?? null, opened: opened.map((o) => o.step_key) },
-    { step: change, opened: changes, skipped, ...(set ? { caseChange: { c, set } } : {}) },
+    {
+      step: change,
+      opened: changes,
+      skipped,
+      ...(set ? { caseChange: { c, set } } : {}),
+      last: true,
+    },
   );
   return { caseId: c.id, number: c.number };
 }
@@ -402,7 +427,16 @@ async function withdraw(ctx: Ctx) {
   await cancelOthers(trx, c, t.id);
   await updateTask(trx, t, { state: 'cancelled' });
   await updateCase(trx, c, { state: 'withdrawn', closed_at: new Date(), sla: null });
-  await record(trx, deps, actor, c, t, 'withdraw', { comment: ctx.input.comment ?? null });
+  await record(
+    trx,
+    deps,
+    actor,
+    c,
+    t,
+    'withdraw',
+    { comment: ctx.input.comment ?? null },
+    { last: true },
+  );
   return { caseId: c.id, number: c.number };
 }
 
@@ -414,10 +448,16 @@ async function startSpecial(ctx: Ctx) {
     });
   await pauseTask(trx, t, 'start_special_procedure', today, input.procedure);
   await updateCase(trx, c, pauseCase(c, today));
-  await record(trx, deps, actor, c, t, 'start_special_procedure', {
-    procedure: input.procedure,
-    limitDays: SPECIAL_PROCEDURES[input.procedure].limitDays,
-  });
+  await record(
+    trx,
+    deps,
+    actor,
+    c,
+    t,
+    'start_special_procedure',
+    { procedure: input.procedure, limitDays: SPECIAL_PROCEDURES[input.procedure].limitDays },
+    { last: true },
+  );
   return { caseId: c.id, number: c.number };
 }
 
@@ -433,7 +473,16 @@ async function endSpecial(ctx: Ctx) {
     .where('id', '<>', t.id)
     .executeTakeFirst();
   if (!stillPaused) await updateCase(trx, c, await resumeCase(deps, c, today));
-  await record(trx, deps, actor, c, t, 'end_special_procedure', { procedure: t.special_procedure });
+  await record(
+    trx,
+    deps,
+    actor,
+    c,
+    t,
+    'end_special_procedure',
+    { procedure: t.special_procedure },
+    { last: true },
+  );
   return { caseId: c.id, number: c.number };
 }
 
@@ -443,11 +492,16 @@ async function escalate(ctx: Ctx) {
   const parent = t.owner_unit ? units.get(t.owner_unit)?.parentCode : null;
   if (!parent) throw new AppError(409, 'cannot_escalate');
   await updateTask(trx, t, { owner_unit: parent, assignee_id: null });
-  await record(trx, deps, actor, c, t, 'escalate', {
-    from: t.owner_unit,
-    to: parent,
-    comment: ctx.input.comment ?? null,
-  });
+  await record(
+    trx,
+    deps,
+    actor,
+    c,
+    t,
+    'escalate',
+    { from: t.owner_unit, to: parent, comment: ctx.input.comment ?? null },
+    { last: true },
+  );
   return { caseId: c.id, number: c.number };
 }
 
@@ -466,10 +520,16 @@ async function giveBack(ctx: Ctx) {
   for (const p of prior)
     await updateTask(trx, p, { state: 'open', opened_on: today, decision: null });
   if (prior.some((p) => p.step_key === 'intake')) await updateCase(trx, c, { state: 'submitted' });
-  await record(trx, deps, actor, c, t, 'return', {
-    to: prior.map((p) => p.step_key),
-    comment: ctx.input.comment ?? null,
-  });
+  await record(
+    trx,
+    deps,
+    actor,
+    c,
+    t,
+    'return',
+    { to: prior.map((p) => p.step_key), comment: ctx.input.comment ?? null },
+    { last: true },
+  );
   return { caseId: c.id, number: c.number };
 }
 
@@ -506,7 +566,7 @@ async function deliver(ctx: Ctx) {
     t,
     'deliver',
     { method: delivery.method },
-    { step: change, caseChange: { c, set } },
+    { step: change, caseChange: { c, set }, last: true },
   );
   return { caseId: c.id, number: c.number };
 }

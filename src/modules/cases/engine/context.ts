@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import type { Database } from '../../../db/database.ts';
+import { thenCommit } from '../../../db/prepared.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { auditRow } from '../../audit/index.ts';
@@ -57,6 +58,11 @@ export interface AlongWith {
   newCase?: Insertable<CaseTable> & { id: string };
   /** A submission's steps, inserted as they start (the first ones already open). */
   newTasks?: readonly Task[];
+  /**
+   * The record is the transaction's last statement: it may take the commit with it (see
+   * `thenCommit`). Nothing may be sent after it, and nothing after it may fail.
+   */
+  last?: boolean;
 }
 
 export type CaseChange = Partial<Omit<Case, 'id' | 'version'>>;
@@ -138,7 +144,7 @@ export async function record(
     ...(newTasks?.length ? [['new_tasks', newTasks.length] as [string, number]] : []),
     ...(opened?.length ? [['opened', opened.length] as [string, number]] : []),
   ];
-  const counts = await base
+  const recorded = base
     .with('event', (db) =>
       db.insertInto('case_event').values({
         case_id: c.id,
@@ -180,18 +186,27 @@ export async function record(
     })
     .returning(() => [
       sql<number>`1`.as('recorded'),
-      ...guards.map(([name]) => sql<number>`(select count(*) from ${sql.table(name)})`.as(name)),
+      ...guards.map(([name, expected]) =>
+        sql<number>`case_record_expect(${name}::text, (select count(*) from ${sql.table(name)}), ${expected}::int)`.as(
+          name,
+        ),
+      ),
     ])
-    .executeTakeFirstOrThrow();
+    .$if(along.last === true, (q) => q.modifyEnd(thenCommit));
   // The guards cannot fail under the caller's lock; if a later change ever broke that, the
-  // transaction must not commit a record of writes that did not happen.
-  for (const [name, expected] of guards)
-    if (Number((counts as Record<string, unknown>)[name]) !== expected)
-      throw new AppError(409, 'version_conflict', {
-        what: name.includes('case') ? 'case' : 'task',
-        expected: -1,
-        current: -1,
-      });
+  // transaction must not commit a record of writes that did not happen. They raise in the
+  // statement itself, before a commit that may travel with it.
+  try {
+    await recorded.executeTakeFirstOrThrow();
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'OT409') throw err;
+    const what = String((err as { detail?: string }).detail ?? '');
+    throw new AppError(409, 'version_conflict', {
+      what: what.includes('case') ? 'case' : 'task',
+      expected: -1,
+      current: -1,
+    });
+  }
 }
 
 export async function lockCase(trx: Kysely<Database>, caseId: string): Promise<Case> {

@@ -173,7 +173,7 @@ export async function startDraft(
       null,
       'draft',
       { subject: `${input.subject.kind}:${input.subject.key}` },
-      { newCase },
+      { newCase, last: true },
     );
     return id;
   };
@@ -275,7 +275,7 @@ export async function saveDraft(
         fields: Object.keys(input.formData ?? {}),
         ...(choice ? { deliveryChoice: choice.method } : {}),
       },
-      { caseChange: { c, set } },
+      { caseChange: { c, set }, last: true },
     );
   });
 }
@@ -476,7 +476,16 @@ export async function submit(
       const newTasks = waiting.map((t) =>
         skipping.has(t.id) ? { ...t, state: 'skipped' as const } : { ...t, ...opening.get(t.id) },
       );
-      await record(trx, deps, actor, c, null, 'submit', {}, { caseChange: { c, set }, newTasks });
+      await record(
+        trx,
+        deps,
+        actor,
+        c,
+        null,
+        'submit',
+        {},
+        { caseChange: { c, set }, newTasks, last: true },
+      );
       return;
     }
     // A correction answered: the step that asked resumes, its clock moved on by the pause.
@@ -496,7 +505,7 @@ export async function submit(
       correction: null,
       submitted_at: new Date(),
     });
-    await record(trx, deps, actor, c, paused[0] ?? null, 'resubmit', {});
+    await record(trx, deps, actor, c, paused[0] ?? null, 'resubmit', {}, { last: true });
   });
 }
 
