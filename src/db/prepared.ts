@@ -51,6 +51,10 @@ interface Around {
 
 class Pipelined extends QueryBase {
   #completes = 0;
+  /** The statement's own CommandComplete has come: a later error is the commit's (or pg's). */
+  statementDone = false;
+  /** The commit's CommandComplete has come: the writes are kept whatever is reported after. */
+  commitDone = false;
 
   constructor(
     config: pg.QueryConfig,
@@ -84,9 +88,13 @@ class Pipelined extends QueryBase {
   }
 
   handleCommandComplete(msg: unknown, connection: unknown): unknown {
-    const n = this.#completes++;
-    if (this.around.begin && n === 0) return undefined;
-    if (this.around.commit && n === (this.around.begin ? 2 : 1)) return undefined;
+    const n = this.#completes++ - (this.around.begin ? 1 : 0);
+    if (n < 0) return undefined;
+    if (n === 1 && this.around.commit) {
+      this.commitDone = true;
+      return undefined;
+    }
+    this.statementDone = true;
     return base.handleCommandComplete!.call(this, msg, connection);
   }
 
@@ -136,6 +144,13 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
       // Set when a pipelined begin failed: the transaction never started, so nothing of it may
       // run (it would commit statement by statement) and the connection is not trusted again.
       let failedBegin: Error | null = null;
+      // Set when the server no longer knows the prepared commit: replace the connection.
+      let broken = false;
+      const commitLost = (err: unknown) => {
+        if ((err as { code?: string }).code !== '26000') return;
+        broken = true;
+        commitReady.delete(client);
+      };
       const beginFailed = () => {
         failedBegin = new Error('the transaction did not start: its begin failed');
         beginReady.delete(client);
@@ -157,12 +172,24 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
           const around = { begin, commit: commit && (!begin || beginReady.has(client)) };
           sealed = around.commit;
           return new Promise<Result>((resolve, reject) => {
-            const q = new Pipelined(
+            // pg may call back twice when it fails to build the statement's Bind.
+            let settled = false;
+            const q: Pipelined = new Pipelined(
               { name, text, values },
               (err, res) => {
-                if (err) return reject(err);
-                committed = around.commit;
-                resolve(res);
+                if (settled) return;
+                settled = true;
+                if (!err) {
+                  committed = around.commit;
+                  return resolve(res);
+                }
+                // A failure of the statement itself skipped the commit: the transaction is
+                // open (and failed), for a rollback or a rollback to a savepoint. A failure
+                // reported after the commit ran (a row pg could not read) keeps the writes.
+                if (!q.statementDone) sealed = false;
+                else if (q.commitDone) committed = true;
+                else commitLost(err);
+                reject(err);
               },
               { ...around, onBeginFailed: beginFailed },
             );
@@ -192,10 +219,16 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
           );
         // A failed last statement left the transaction open (the commit was skipped).
         if (wasSealed || text === 'rollback') return client.query(text);
-        return client.query({ name: COMMIT, text: 'commit' }).then((r) => {
-          commitReady.add(client);
-          return r;
-        });
+        return client.query({ name: COMMIT, text: 'commit' }).then(
+          (r) => {
+            commitReady.add(client);
+            return r;
+          },
+          (err: unknown) => {
+            commitLost(err);
+            throw err;
+          },
+        );
       };
       const query = ((text: string, values?: unknown[]) => {
         if (failedBegin) {
@@ -227,7 +260,7 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
         // Kysely asks for a connection to be destroyed when its rollback failed.
         release: (destroy?: boolean) => {
           reset();
-          client.release(destroy || failedBegin !== null);
+          client.release(destroy || failedBegin !== null || broken);
         },
       };
     },

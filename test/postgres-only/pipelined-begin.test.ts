@@ -208,4 +208,25 @@ describe('a transaction whose last statement is marked to commit', () => {
     await handle.db.transaction().execute((trx) => insertThenCommit(trx, 30, 'still works'));
     expect(await seen(30)).toBe('still works');
   });
+
+  it('keeps nothing and replaces the connection when the server forgot the prepared commit', async () => {
+    const pid = async () =>
+      (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]!.pid;
+    const before = await pid();
+    // Outside a transaction, on the one pooled connection (as `DISCARD ALL` would do).
+    await sql`deallocate onetrip_commit`.execute(handle.db);
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await insert(trx, 31, 'before the lost commit');
+        await insertThenCommit(trx, 32, 'with the lost commit');
+      }),
+    ).rejects.toThrow(/onetrip_commit/);
+    expect(await seen(31)).toBeUndefined();
+    expect(await seen(32)).toBeUndefined();
+    expect(await pid()).not.toBe(before);
+    await handle.db
+      .transaction()
+      .execute((trx) => insertThenCommit(trx, 33, 'on a new connection'));
+    expect(await seen(33)).toBe('on a new connection');
+  });
 });
