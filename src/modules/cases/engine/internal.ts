@@ -91,10 +91,16 @@ export async function startInternalService(
       )
       .execute();
     await openReadySteps(trx, deps, c, INTERNAL_SERVICE, { itemDepartment: () => undefined });
-    await record(trx, deps, actor, c, null, 'submit', {
-      target: input.targetDepartment,
-      kind: input.kind,
-    });
+    await record(
+      trx,
+      deps,
+      actor,
+      c,
+      null,
+      'submit',
+      { target: input.targetDepartment, kind: input.kind },
+      { last: true },
+    );
     return c.id;
   });
 }

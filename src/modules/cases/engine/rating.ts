@@ -123,7 +123,16 @@ export async function rateCase(
         follow_up_case_id: followUpId,
       })
       .execute();
-    await record(trx, deps, actor, c, null, 'rate', { score: input.score, followUp: followUpId });
+    await record(
+      trx,
+      deps,
+      actor,
+      c,
+      null,
+      'rate',
+      { score: input.score, followUp: followUpId },
+      { last: true },
+    );
     return { caseId: c.id, score: input.score, followUpCaseId: followUpId };
   });
 }
@@ -147,6 +156,6 @@ export async function addFollowUpReview(
       .where('follow_up_text', 'is', null)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'rating_exists');
-    await record(trx, deps, actor, c, null, 'follow_up_review', {});
+    await record(trx, deps, actor, c, null, 'follow_up_review', {}, { last: true });
   });
 }

@@ -21,7 +21,7 @@ export async function recordVisit(
     const c = await lockCase(trx, caseId);
     if (c.state === 'draft') throw new AppError(409, 'case_not_editable', { state: c.state });
     await recordTrip(trx, actor, c, input.purpose, input.servicePoint, 'servicePoint');
-    await record(trx, deps, actor, c, null, 'visit', { ...input });
+    await record(trx, deps, actor, c, null, 'visit', { ...input }, { last: true });
   });
 }
 
@@ -61,10 +61,15 @@ export async function reassignTask(
       throw badRequest('not_found', 'orgUnit', { what: input.orgUnit });
     }
     await updateTask(trx, t, { owner_unit: input.orgUnit, assignee_id: null });
-    await record(trx, deps, actor, c, t, 'reassign', {
-      from: t.owner_unit,
-      to: input.orgUnit,
-      reason: input.reason,
-    });
+    await record(
+      trx,
+      deps,
+      actor,
+      c,
+      t,
+      'reassign',
+      { from: t.owner_unit, to: input.orgUnit, reason: input.reason },
+      { last: true },
+    );
   });
 }
