@@ -61,6 +61,9 @@ const insert = (db: DatabaseHandle['db'], id: number, note: string) =>
   sql`insert into begin_probe (id, note) values (${id}, ${note})`.execute(db);
 const insertThenCommit = (db: DatabaseHandle['db'], id: number, note: string) =>
   sql`insert into begin_probe (id, note) values (${id}, ${note}) ${thenCommit}`.execute(db);
+/** The server process behind the one pooled connection: a new one means a new connection. */
+const pid = async () =>
+  (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]!.pid;
 const seen = async (id: number) =>
   (await observer.query('select note from begin_probe where id = $1', [id])).rows[0]?.note as
     string | undefined;
@@ -123,8 +126,6 @@ describe('a transaction on PostgreSQL', () => {
     await handle.db.transaction().execute(async (trx) => {
       await sql`deallocate onetrip_begin`.execute(trx);
     });
-    const pid = async () =>
-      (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]!.pid;
     const before = await pid();
     await expect(
       handle.db.transaction().execute(async (trx) => {
@@ -210,8 +211,6 @@ describe('a transaction whose last statement is marked to commit', () => {
   });
 
   it('keeps nothing and replaces the connection when the server forgot the prepared commit', async () => {
-    const pid = async () =>
-      (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]!.pid;
     const before = await pid();
     // Outside a transaction, on the one pooled connection (as `DISCARD ALL` would do).
     await sql`deallocate onetrip_commit`.execute(handle.db);
