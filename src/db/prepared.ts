@@ -17,7 +17,7 @@ const done = (command: string): Result =>
  * (`Pipelined`) and Kysely's own `commit` afterwards is answered here; elsewhere (PGlite, or
  * preparation turned off) it is a comment, and the commit goes as before.
  */
-export const COMMIT_MARK = '/* then commit */';
+const COMMIT_MARK = '/* then commit */';
 export const thenCommit = sql.raw(COMMIT_MARK);
 
 /**
