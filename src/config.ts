@@ -5,7 +5,7 @@ export interface Config {
   host: string;
   /** A real PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | undefined;
-  /** Named prepared statements on the PostgreSQL server (off behind a transaction pooler). */
+  /** Named prepared statements, on PostgreSQL and PGlite alike (off behind a transaction pooler). */
   databasePrepare: boolean;
   dataDir: string;
   logLevel: string;

@@ -43,7 +43,7 @@ export interface OpenOptions {
   /** An already-open PGlite (tests load one from a migrated template). */
   pglite?: PGlite;
   poolSize?: number;
-  /** Named prepared statements on a PostgreSQL server (default on; see prepared.ts). */
+  /** Named prepared statements, on a server and on PGlite (default on; see prepared.ts). */
   prepare?: boolean;
   onPoolError?: (err: Error) => void;
 }
@@ -131,8 +131,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     connectionTimeoutMillis: 30_000,
   });
   pool.on('error', (err) => opts.onPoolError?.(err));
-  return handleFor(pool, 'pglite', async () => {
-    if (owned) await instance.close();
-    lock?.release();
-  });
+  return handleFor(
+    pool,
+    'pglite',
+    async () => {
+      if (owned) await instance.close();
+      lock?.release();
+    },
+    opts.prepare ?? true,
+  );
 }

@@ -14,8 +14,8 @@ const done = (command: string): Result =>
 /**
  * What a statement's text ends with when the transaction commits with it: the engine's record,
  * the last write of a transition. On a preparing pool the commit then travels in the same flight
- * (`Pipelined`) and Kysely's own `commit` afterwards is answered here; elsewhere (PGlite, or
- * preparation turned off) it is a comment, and the commit goes as before.
+ * (`Pipelined`) and Kysely's own `commit` afterwards is answered here; with preparation turned
+ * off it is a comment, and the commit goes as before.
  */
 const COMMIT_MARK = '/* then commit */';
 export const thenCommit = sql.raw(COMMIT_MARK);
