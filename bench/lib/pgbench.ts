@@ -7,7 +7,8 @@ function envFor(url: string): NodeJS.ProcessEnv {
   const u = new URL(url);
   return {
     ...process.env,
-    PGHOST: u.hostname,
+    // A Unix-socket directory comes percent-encoded as the host, or as `?host=`.
+    PGHOST: u.searchParams.get('host') ?? decodeURIComponent(u.hostname),
     PGPORT: u.port || '5432',
     PGUSER: decodeURIComponent(u.username),
     PGPASSWORD: decodeURIComponent(u.password),

@@ -65,7 +65,9 @@ function handleFor(
   prepare = false,
 ): DatabaseHandle {
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: prepare ? preparingPool(pool) : pool }),
+    dialect: new PostgresDialect({
+      pool: prepare ? preparingPool(pool, { oneSession: kind === 'pglite' }) : pool,
+    }),
   });
   return {
     db,

@@ -43,6 +43,23 @@ interface Wire {
   sync(): void;
 }
 
+/** What `release` uses of pg's internal Connection: its record of the names the server knows. */
+interface Parsed {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
+}
+
+/**
+ * The parameters as pg would send them (strings, Buffers, nulls), or the error pg would raise.
+ * Encoded here, before anything is sent: when pg itself fails to encode one it has already sent
+ * the Parse, and then closes the named statement on the server while still counting it parsed,
+ * so that text would fail on that connection from then on. pg maps the encoded values again,
+ * which leaves them as they are.
+ */
+// pg exports its encoder as `utils.prepareValue`; its typings do not declare it.
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils;
+const encode = (values: readonly unknown[]): unknown[] => values.map((v) => prepareValue(v));
+
 interface Around {
   begin: boolean;
   commit: boolean;
@@ -118,8 +135,17 @@ class Pipelined extends QueryBase {
  * marked `thenCommit` takes the `commit` with it (`Pipelined`): an engine transition was begin,
  * lock, write, commit, four round trips, and is two. A transaction that sends nothing sends no
  * begin either.
+ *
+ * `oneSession` is PGlite: its node-postgres adapter gives every client the same connection, so
+ * a client destroyed to replace a doubtful connection ends the only one there is. There the
+ * session is put right instead: any transaction rolled back, every prepared statement dropped
+ * and pg's record of them cleared, so both sides start again from nothing.
  */
-export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
+export function preparingPool(
+  pool: pg.Pool,
+  opts: { limit?: number; oneSession?: boolean } = {},
+): PostgresPool {
+  const limit = opts.limit ?? 500;
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     const known = names.get(text);
@@ -132,6 +158,17 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
   // connection is a new client.
   const beginReady = new WeakSet<pg.PoolClient>();
   const commitReady = new WeakSet<pg.PoolClient>();
+  // Queued ahead of whatever the next user of the session sends, and pg's record cleared now,
+  // so the next named statement is parsed again.
+  const putRight = (client: pg.PoolClient) => {
+    beginReady.delete(client);
+    commitReady.delete(client);
+    void client.query('rollback').catch(() => {});
+    void client.query('deallocate all').catch(() => {});
+    const parsed = (client as unknown as { connection: Parsed }).connection;
+    parsed.parsedStatements = {};
+    parsed.submittedNamedStatements = {};
+  };
   return {
     async connect() {
       const client = await pool.connect();
@@ -158,7 +195,13 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
       const reset = () => {
         pendingBegin = inTransaction = sealed = committed = false;
       };
-      const send = (text: string, values?: unknown[]): Promise<Result> => {
+      const send = (text: string, raw?: unknown[]): Promise<Result> => {
+        let values: unknown[] | undefined;
+        try {
+          values = raw && encode(raw);
+        } catch (err) {
+          return Promise.reject(err as Error);
+        }
         const name = values?.length ? nameOf(text) : undefined;
         const commit =
           name !== undefined &&
@@ -260,7 +303,9 @@ export function preparingPool(pool: pg.Pool, limit = 500): PostgresPool {
         // Kysely asks for a connection to be destroyed when its rollback failed.
         release: (destroy?: boolean) => {
           reset();
-          client.release(destroy || failedBegin !== null || broken);
+          const doubtful = destroy || failedBegin !== null || broken;
+          if (doubtful && opts.oneSession) putRight(client);
+          client.release(doubtful && !opts.oneSession);
         },
       };
     },

@@ -73,4 +73,60 @@ describe('the embedded database', () => {
     await handle.db.transaction().execute((trx) => insert(trx, 21, 'after the failure'));
     expect((await notes()).some((r) => r.id === 21)).toBe(true);
   });
+
+  it('fails a statement whose parameter cannot be sent, and runs the same text next', async () => {
+    const unsendable = { amount: 1n } as unknown as string;
+    await expect(insert(handle.db, 30, unsendable)).rejects.toThrow(/BigInt/);
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await insert(trx, 31, 'rolled back');
+        await insert(trx, 32, unsendable);
+      }),
+    ).rejects.toThrow(/BigInt/);
+    await insert(handle.db, 33, 'same text, next call');
+    await handle.db.transaction().execute((trx) => insert(trx, 34, 'in a transaction'));
+    expect((await notes()).filter((r) => r.id >= 30)).toEqual([
+      { id: 33, note: 'same text, next call' },
+      { id: 34, note: 'in a transaction' },
+    ]);
+  });
+
+  it('fails a transaction whose prepared begin the session lost, and goes on', async () => {
+    await handle.db.transaction().execute((trx) => insert(trx, 40, 'begin prepared'));
+    await pglite.exec('deallocate onetrip_begin');
+    await expect(
+      handle.db.transaction().execute((trx) => insert(trx, 41, 'never started')),
+    ).rejects.toThrow(/onetrip_begin" does not exist/);
+    await handle.db.transaction().execute((trx) => insert(trx, 42, 'next transaction'));
+    await insert(handle.db, 43, 'outside a transaction');
+    expect((await notes()).filter((r) => r.id >= 40 && r.id < 50)).toEqual([
+      { id: 40, note: 'begin prepared' },
+      { id: 42, note: 'next transaction' },
+      { id: 43, note: 'outside a transaction' },
+    ]);
+  });
+
+  it('fails a transaction whose prepared commit the session lost, and goes on', async () => {
+    await handle.db.transaction().execute((trx) => insert(trx, 50, 'commit prepared'));
+    await pglite.exec('deallocate onetrip_commit');
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await insert(trx, 51, 'first');
+        await sql`insert into probe (id, note) values (${52}, ${'last'}) ${thenCommit}`.execute(
+          trx,
+        );
+      }),
+    ).rejects.toThrow(/does not exist/);
+    await handle.db.transaction().execute(async (trx) => {
+      await insert(trx, 53, 'first again');
+      await sql`insert into probe (id, note) values (${54}, ${'last again'}) ${thenCommit}`.execute(
+        trx,
+      );
+    });
+    expect((await notes()).filter((r) => r.id >= 50 && r.id < 60)).toEqual([
+      { id: 50, note: 'commit prepared' },
+      { id: 53, note: 'first again' },
+      { id: 54, note: 'last again' },
+    ]);
+  });
 });

@@ -140,6 +140,21 @@ describe('a transaction on PostgreSQL', () => {
     expect(await seen(11)).toBe('on a new connection');
   });
 
+  it('sends nothing of a statement whose parameter cannot be sent, and runs its text next', async () => {
+    await insert(handle.db, 70, 'text parsed on this connection');
+    const unsendable = { amount: 1n } as unknown as string;
+    const before = flights;
+    await expect(insert(handle.db, 71, unsendable)).rejects.toThrow(/BigInt/);
+    await expect(
+      handle.db.transaction().execute((trx) => insert(trx, 71, unsendable)),
+    ).rejects.toThrow(/BigInt/);
+    expect(flights - before).toBe(0);
+    const server = await pid();
+    await insert(handle.db, 72, 'same text, same connection');
+    expect(await seen(72)).toBe('same text, same connection');
+    expect(await pid()).toBe(server);
+  });
+
   it('starts with a plain begin when its first statement has no parameters', async () => {
     await handle.db
       .transaction()
