@@ -374,6 +374,7 @@ describe('decline, withdrawal and idempotency', () => {
       detail: '请提供三墩镇在建工地的建筑垃圾处置核准信息。',
     });
     expect(asked.kind).toBe('internal_service');
+    expect(asked.applicantName).toBe('杭州市西湖区行政服务中心');
     expect(asked.tasks.map((x: Json) => [x.state, x.decision, x.ownerUnit?.code ?? null])).toEqual([
       ['done', 'submitted', null],
       ['open', null, 'dept:ecology-environment'],

@@ -33,7 +33,7 @@ export async function startInternalService(
   assertRole(actor, 'reviewer', 'window_clerk', 'supervisor', 'admin');
   const requester = actor.roles.find((r) => r.orgUnitCode.startsWith('dept:'))?.orgUnitCode;
   if (!requester) throw new AppError(403, 'forbidden');
-  const units = await orgUnitsByCode(deps.db, [input.targetDepartment]);
+  const units = await orgUnitsByCode(deps.db, [input.targetDepartment, requester]);
   if (units.get(input.targetDepartment)?.kind !== 'department') {
     throw badRequest('not_found', 'targetDepartment', { what: input.targetDepartment });
   }
@@ -54,7 +54,8 @@ export async function startInternalService(
         applicant_account_id: actor.accountId,
         applicant_person_id: null,
         applicant_enterprise_id: null,
-        applicant_name: actor.username,
+        // The asking department is the applicant the asked one deals with, not a login name.
+        applicant_name: units.get(requester)?.name ?? requester,
         applicant_street_code: null,
         requester_unit: requester,
         target_unit: input.targetDepartment,
