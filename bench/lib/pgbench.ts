@@ -8,7 +8,7 @@ function envFor(url: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     // A Unix-socket directory comes percent-encoded as the host, or as `?host=`.
-    PGHOST: u.searchParams.get('host') ?? decodeURIComponent(u.hostname),
+    PGHOST: u.searchParams.get('host') || decodeURIComponent(u.hostname),
     PGPORT: u.port || '5432',
     PGUSER: decodeURIComponent(u.username),
     PGPASSWORD: decodeURIComponent(u.password),

@@ -51,14 +51,16 @@ interface Parsed {
 
 /**
  * The parameters as pg would send them (strings, Buffers, nulls), or the error pg would raise.
- * Encoded here, before anything is sent: when pg itself fails to encode one it has already sent
- * the Parse, and then closes the named statement on the server while still counting it parsed,
- * so that text would fail on that connection from then on. pg maps the encoded values again,
- * which leaves them as they are.
+ * Encoded here, before anything is sent: when pg itself fails to encode one, it has already
+ * sent the statement's Parse (if the text was new to the connection), then closes the named
+ * statement on the server while still counting it parsed, so that text would fail on that
+ * connection from then on. pg maps the encoded values again, which leaves them as they are.
  */
-// pg exports its encoder as `utils.prepareValue`; its typings do not declare it.
-const { prepareValue } = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils;
-const encode = (values: readonly unknown[]): unknown[] => values.map((v) => prepareValue(v));
+// pg exports its encoder as `utils.prepareValue` (its typings do not declare it) and looks it
+// up on every call, since it may be replaced: so does this.
+const pgUtils = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils;
+const encode = (values: readonly unknown[]): unknown[] =>
+  values.map((v) => pgUtils.prepareValue(v));
 
 interface Around {
   begin: boolean;
@@ -158,16 +160,19 @@ export function preparingPool(
   // connection is a new client.
   const beginReady = new WeakSet<pg.PoolClient>();
   const commitReady = new WeakSet<pg.PoolClient>();
-  // Queued ahead of whatever the next user of the session sends, and pg's record cleared now,
-  // so the next named statement is parsed again.
+  // Queued ahead of whatever the next user of the session sends. pg's record is cleared in the
+  // callback, which pg runs before it sends the next queued query (a promise's `then` would run
+  // after), and only if the statements are gone: pg and the session keep agreeing either way.
   const putRight = (client: pg.PoolClient) => {
     beginReady.delete(client);
     commitReady.delete(client);
-    void client.query('rollback').catch(() => {});
-    void client.query('deallocate all').catch(() => {});
-    const parsed = (client as unknown as { connection: Parsed }).connection;
-    parsed.parsedStatements = {};
-    parsed.submittedNamedStatements = {};
+    client.query('rollback', () => {});
+    client.query('deallocate all', (err: Error | undefined) => {
+      if (err) return;
+      const parsed = (client as unknown as { connection: Parsed }).connection;
+      parsed.parsedStatements = {};
+      parsed.submittedNamedStatements = {};
+    });
   };
   return {
     async connect() {

@@ -213,6 +213,25 @@ describe('a transaction whose last statement is marked to commit', () => {
     expect(await seen(27)).toBe('after');
   });
 
+  it('keeps nothing when its parameter cannot be sent, and runs its text next', async () => {
+    const unsendable = { amount: 1n } as unknown as string;
+    const before = flights;
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await insert(trx, 34, 'rolled back');
+        await insertThenCommit(trx, 35, unsendable);
+      }),
+    ).rejects.toThrow(/BigInt/);
+    // The first statement with its begin, then the rollback: nothing of the marked statement.
+    expect(flights - before).toBe(2);
+    expect(await seen(34)).toBeUndefined();
+    await handle.db.transaction().execute(async (trx) => {
+      await insert(trx, 36, 'first');
+      await insertThenCommit(trx, 37, 'marked text, next call');
+    });
+    expect(await seen(37)).toBe('marked text, next call');
+  });
+
   it('refuses anything sent after it, and says that its writes stay', async () => {
     const outcome = handle.db.transaction().execute(async (trx) => {
       await insertThenCommit(trx, 28, 'committed');
