@@ -160,18 +160,19 @@ export function preparingPool(
   // connection is a new client.
   const beginReady = new WeakSet<pg.PoolClient>();
   const commitReady = new WeakSet<pg.PoolClient>();
-  // Queued ahead of whatever the next user of the session sends. pg's record is cleared in the
-  // callback, which pg runs before it sends the next queued query (a promise's `then` would run
-  // after), and only if the statements are gone: pg and the session keep agreeing either way.
+  // The session goes back to the pool only once put right, so nothing of the next user's waits
+  // behind it. pg's record is cleared only if the statements are gone, so that pg and the
+  // session keep agreeing either way.
   const putRight = (client: pg.PoolClient) => {
     beginReady.delete(client);
     commitReady.delete(client);
-    client.query('rollback', () => {});
-    client.query('deallocate all', (err: Error | undefined) => {
-      if (err) return;
-      const parsed = (client as unknown as { connection: Parsed }).connection;
-      parsed.parsedStatements = {};
-      parsed.submittedNamedStatements = {};
+    client.query('rollback; deallocate all', (err: Error | undefined) => {
+      if (!err) {
+        const parsed = (client as unknown as { connection: Parsed }).connection;
+        parsed.parsedStatements = {};
+        parsed.submittedNamedStatements = {};
+      }
+      client.release();
     });
   };
   return {
@@ -244,14 +245,22 @@ export function preparingPool(
             void client.query(q as unknown as pg.Submittable);
           });
         }
-        if (begin)
-          // Queued ahead of the statement, so it goes first whatever else is sent meanwhile; the
-          // statement fails with it if the connection does.
-          void client.query({ name: BEGIN, text: 'begin' }).then(
-            () => beginReady.add(client),
-            () => {},
-          );
-        return name ? client.query({ name, text, values }) : client.query(text, values);
+        const run = () =>
+          name ? client.query({ name, text, values }) : client.query(text, values);
+        if (!begin) return run();
+        // pg sends a query only once the one before it has been answered, so waiting for the
+        // begin costs no round trip; and a statement never runs outside the transaction its
+        // begin failed to start.
+        return client.query({ name: BEGIN, text: 'begin' }).then(
+          () => {
+            beginReady.add(client);
+            return run();
+          },
+          (err: unknown) => {
+            beginFailed();
+            throw err;
+          },
+        );
       };
       const end = (text: 'commit' | 'rollback'): Promise<Result> => {
         const wasPending = pendingBegin;
@@ -310,7 +319,7 @@ export function preparingPool(
           reset();
           const doubtful = destroy || failedBegin !== null || broken;
           if (doubtful && opts.oneSession) putRight(client);
-          client.release(doubtful && !opts.oneSession);
+          else client.release(doubtful);
         },
       };
     },

@@ -155,6 +155,21 @@ describe('a transaction on PostgreSQL', () => {
     expect(await pid()).toBe(server);
   });
 
+  it('runs nothing of a transaction whose plain begin failed, and replaces the connection', async () => {
+    const server = await pid();
+    await sql`deallocate onetrip_begin`.execute(handle.db);
+    // No parameters: the begin goes on its own, and the server no longer knows it.
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await sql`insert into begin_probe (id, note) values (38, 'never begun')`.execute(trx);
+      }),
+    ).rejects.toThrow(/onetrip_begin/);
+    expect(await seen(38)).toBeUndefined();
+    expect(await pid()).not.toBe(server);
+    await handle.db.transaction().execute((trx) => insert(trx, 39, 'on a new connection'));
+    expect(await seen(39)).toBe('on a new connection');
+  });
+
   it('starts with a plain begin when its first statement has no parameters', async () => {
     await handle.db
       .transaction()
