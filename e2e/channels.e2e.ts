@@ -183,6 +183,20 @@ describe('四端协同: one 出生一件事, four channels', () => {
     expect(await clerk.getByTestId('case-number').textContent()).toMatch(/^330106-\d{8}-\d{6}$/);
     await screenshot(clerk, 'channels-04-counter-accepted');
 
+    // On the workbench the family's resident IDs are masked; the clerk may ask to see them in
+    // full, and that view is logged.
+    const mother = clerk.getByTestId('case-form').locator('[data-field="mother.resident_id"]');
+    expect(await mother.textContent()).toBe('330106********1248');
+    await clerk.getByRole('button', { name: /查看完整号码/ }).click();
+    await clerk.getByText('已显示完整号码').waitFor();
+    expect(await mother.textContent()).toBe('330106199205061248');
+    await screenshot(clerk, 'channels-04b-counter-personal-data');
+    const logged = await (await apiAs(server.baseUrl, 'admin'))(
+      'GET',
+      `/audit?targetType=case&targetId=${caseId}&action=pii.read`,
+    );
+    expect(logged.data.map((e: Json) => e.actorLabel)).toEqual(['clerk-wenxin']);
+
     const staff = await apiAs(server.baseUrl, 'supervisor');
     const c = await staff('GET', `/cases/${caseId}`);
     expect(c.state).toBe('in_review');

@@ -16,6 +16,7 @@ import type { Case, CaseState, Task } from './cases.table.ts';
 import { localDate } from './clock.ts';
 import { loadDefinition } from './definitions.service.ts';
 import { allowedActions } from './rules/allowed-actions.ts';
+import { maskDeliveryChoice, maskFormData } from './rules/personal-data.ts';
 import { workingDaysUsed } from './rules/step-deadline.ts';
 
 const STAFF_SEE_ALL = ['window_clerk', 'supervisor', 'admin', 'leader'] as const;
@@ -45,7 +46,11 @@ function summary(c: Case & { trips?: number }) {
 }
 
 /** Who may see a case: its applicant, staff of one-window intake and oversight, or a unit with a task on it. */
-function assertMayRead(actor: Actor, c: Case, tasks: readonly Pick<Task, 'owner_unit'>[]) {
+export function assertMayRead(
+  actor: Actor,
+  c: Pick<Case, 'applicant_account_id'>,
+  tasks: readonly Pick<Task, 'owner_unit'>[],
+) {
   if (c.applicant_account_id === actor.accountId) return;
   if (hasRole(actor, ...STAFF_SEE_ALL)) return;
   const units = new Set(actor.roles.map((r) => r.orgUnitCode));
@@ -182,6 +187,7 @@ export async function getCase(
   events.sort((a, b) => Number(a.id) - Number(b.id));
   trips.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   assertMayRead(actor, c, tasks);
+  const own = c.applicant_account_id === actor.accountId;
   const def = await loadDefinition(db, c.definition_id);
   const order = new Map(def.steps.map((s, i) => [s.key, i]));
   tasks.sort((a, b) => order.get(a.step_key)! - order.get(b.step_key)!);
@@ -197,11 +203,13 @@ export async function getCase(
   ]);
   return {
     ...summary({ ...c, trips: trips.length }),
-    formData: c.form_data,
+    // Staff see resident IDs and phone numbers masked; `GET /cases/{id}/personal-data` reveals
+    // them, audited. The applicant sees their own in full, as they typed them.
+    formData: own ? c.form_data : maskFormData(c.form_data),
     materials: c.materials,
     correction: c.correction,
     delivery: c.delivery,
-    deliveryChoice: c.delivery_choice,
+    deliveryChoice: own ? c.delivery_choice : maskDeliveryChoice(c.delivery_choice),
     parentCaseId: c.parent_case_id,
     tasks: tasks.map((t) =>
       taskView(

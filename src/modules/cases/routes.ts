@@ -18,6 +18,7 @@ import { reassignTask, recordVisit } from './engine/staff.ts';
 import { addFollowUpReview, rateCase } from './engine/rating.ts';
 import { ACTIONS, SPECIAL_PROCEDURES } from './model.ts';
 import { getCase, listCases, listMyTasks, ratingStats, tripStats } from './queries.ts';
+import { revealPersonalData } from './personal-data.service.ts';
 import { CaseDetail, CaseList, TaskRow } from './schemas.ts';
 
 const lit = <T extends string>(values: readonly T[]) =>
@@ -156,6 +157,33 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => detail(request, request.params.id),
+  );
+
+  app.get(
+    '/cases/:id/personal-data',
+    {
+      schema: {
+        tags,
+        summary:
+          'The resident IDs and phone numbers the case view masks, in full (audited; not for leaders)',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            formData: Type.Record(Type.String(), Type.String(), {
+              description: 'Only the masked fields, by form key',
+            }),
+            deliveryPhone: Nullable(
+              Type.String({ description: 'The postal delivery choice’s phone, if any' }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return revealPersonalData(db, request.actor, request.params.id);
+    },
   );
 
   app.patch(

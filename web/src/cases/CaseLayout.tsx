@@ -1,6 +1,6 @@
 import { Alert, Card } from 'antd';
 import type { ReactNode } from 'react';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../i18n';
 import { CaseFacts } from './CaseFacts';
 import styles from './cases.module.css';
@@ -9,6 +9,7 @@ import { FormView } from './FormView';
 import { MaterialsView } from './MaterialsView';
 import type { CaseDetail } from './model';
 import { NoticeLinks } from './NoticeLinks';
+import { PersonalDataReveal, type PersonalData } from './PersonalDataReveal';
 import { Timeline } from './Timeline';
 import { useLocalText } from './useLocalText';
 
@@ -38,6 +39,10 @@ export interface CaseLayoutProps {
 export function CaseLayout({ detail, back, aside, status }: CaseLayoutProps) {
   const t = useT();
   const text = useLocalText();
+  // Revealed values belong to this case and this version of it; a reload masks them again.
+  const [revealed, setRevealed] = useState<{ at: string; data: PersonalData } | null>(null);
+  const stamp = `${detail.id}:${detail.version}`;
+  const personal = revealed?.at === stamp ? revealed.data : null;
   return (
     <article className="ot-wide" aria-labelledby="case-title" data-case={detail.id}>
       {back}
@@ -69,7 +74,21 @@ export function CaseLayout({ detail, back, aside, status }: CaseLayoutProps) {
             </CaseSection>
           )}
           <CaseSection title={t('case.section.form')}>
-            <FormView subject={detail.subject} formData={detail.formData} />
+            <FormView
+              subject={detail.subject}
+              formData={personal ? { ...detail.formData, ...personal.formData } : detail.formData}
+            />
+            <PersonalDataReveal
+              key={stamp}
+              caseId={detail.id}
+              formData={detail.formData}
+              onReveal={(data) => setRevealed({ at: stamp, data })}
+            />
+            {personal?.deliveryPhone && (
+              <p data-testid="pii-delivery-phone">
+                {t('case.pii.deliveryPhone', { phone: personal.deliveryPhone })}
+              </p>
+            )}
           </CaseSection>
           <CaseSection title={t('case.section.materials')}>
             <MaterialsView subject={detail.subject} materials={detail.materials} />

@@ -15,6 +15,7 @@ import { applicantOnFile } from '../../identity/index.ts';
 import type { Case, CaseMaterial, DeliveryChoice, Task } from '../cases.table.ts';
 import { loadDefinition, storeDefinition } from '../definitions.service.ts';
 import { checkDeliveryChoice } from '../rules/delivery-choice.ts';
+import { keepMaskedDeliveryPhone, keepMaskedValues } from '../rules/personal-data.ts';
 import { deriveServiceDefinition } from '../rules/derive-service-definition.ts';
 import {
   type CaseChange,
@@ -243,15 +244,21 @@ export async function saveDraft(
       throw new AppError(409, 'case_not_editable', { state: c.state });
     }
     if (input.materials) await checkUploads(trx, actor, c, input.materials);
-    const choice = input.deliveryChoice && (await deliveryChoiceOf(trx, input.deliveryChoice));
+    // Staff are shown resident IDs and phone numbers masked; sent back unchanged, they stay.
+    const choice =
+      input.deliveryChoice &&
+      (await deliveryChoiceOf(
+        trx,
+        keepMaskedDeliveryPhone(c.delivery_choice, input.deliveryChoice),
+      ));
     const set: CaseChange = {
       ...(choice ? { delivery_choice: JSON.stringify(choice) as unknown as DeliveryChoice } : {}),
       ...(input.formData
         ? {
-            form_data: JSON.stringify({ ...c.form_data, ...input.formData }) as unknown as Record<
-              string,
-              unknown
-            >,
+            form_data: JSON.stringify({
+              ...c.form_data,
+              ...keepMaskedValues(c.form_data, input.formData),
+            }) as unknown as Record<string, unknown>,
           }
         : {}),
       ...(input.materials

@@ -505,6 +505,7 @@ function Editor({
                       required={fieldRequired(field, applying)}
                       problem={marks.get(`field:${field.key}`)}
                       correction={asked.get(`field:${field.key}`)}
+                      shownMasked={maskedValue(detail.formData[field.key])}
                     />
                   ))}
                 </div>
@@ -591,16 +592,23 @@ function autosaveText(
   }
 }
 
+/** A value the server masked for staff (a resident ID, a phone): sent back as is, it is kept. */
+function maskedValue(value: unknown): string | undefined {
+  return typeof value === 'string' && value.includes('*') ? value : undefined;
+}
+
 function FieldInput({
   field,
   required,
   problem,
   correction,
+  shownMasked,
 }: {
   field: Field;
   required: boolean;
   problem: string | undefined;
   correction: string | undefined;
+  shownMasked: string | undefined;
 }) {
   const t = useT();
   const { locale } = useLocale();
@@ -609,7 +617,17 @@ function FieldInput({
   const rules: Rule[] = [];
   if (s.pattern) {
     const key = PATTERN_MESSAGES[s['x-widget'] ?? ''] ?? 'apply.form.pattern';
-    rules.push({ pattern: new RegExp(s.pattern), message: t(key) });
+    const pattern = new RegExp(s.pattern);
+    rules.push(
+      shownMasked
+        ? {
+            validator: async (_rule, value: unknown) => {
+              if (value === undefined || value === '' || value === shownMasked) return;
+              if (!pattern.test(String(value))) throw new Error(t(key));
+            },
+          }
+        : { pattern, message: t(key) },
+    );
   }
   const wide = s['x-widget'] === 'textarea';
   // An enumeration's help text only spells out its codes, which the options already name.
