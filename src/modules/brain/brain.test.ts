@@ -128,6 +128,12 @@ describe('GET /brain/services', () => {
     );
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().error.field).toBe('to');
+    // Without `from`, the period is counted back from `to`: a `to` that is no day says so.
+    for (const to of ['2026-13-01', '2026-02-30']) {
+      const res = await t.as(leader, 'GET', `/api/v1/brain/services?to=${to}`);
+      expect(res.statusCode, to).toBe(400);
+      expect(res.json().error.field).toBe('to');
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { assertRole, type Actor } from '../../shared/actor.ts';
+import { badRequest } from '../../shared/app-error.ts';
 import { serviceKpis } from '../cases/index.ts';
 import { catalogueNames } from '../catalogue/index.ts';
 import { catalogueZeroMaterial } from '../certificates/index.ts';
@@ -30,6 +31,11 @@ export const shanghaiToday = (at: Date = new Date()) => shanghaiDate.format(at);
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** The schema checks the shape only; 2026-13-01 has it and is no day. */
+const isDay = (day: string) => {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === day;
+};
 
 export interface ServicesQuery {
   from?: string | undefined;
@@ -47,6 +53,7 @@ export async function brainServices(
 ) {
   assertRole(actor, ...BRAIN_ROLES);
   const to = q.to ?? today;
+  if (!isDay(to)) throw badRequest('date_invalid', 'to');
   const from = q.from ?? addDays(to, -29);
   // One look at the catalogue serves both: the KPI set's names and the zero-material rate.
   const catalogue = catalogueNames(db);
