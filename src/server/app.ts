@@ -29,6 +29,7 @@ import { idempotencyPlugin } from './idempotency/plugin.ts';
 import { loggerOptions } from './logger.ts';
 import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
 import { errorsPlugin, sendError } from './plugins/errors.ts';
+import { nulGuardPlugin } from './plugins/nul-guard.ts';
 import { localePlugin } from './plugins/locale.ts';
 import { webPlugin } from './plugins/web.ts';
 import { ErrorBody } from './schemas.ts';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // --- app
   await app.register(localePlugin);
   await app.register(errorsPlugin);
+  await app.register(nulGuardPlugin);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

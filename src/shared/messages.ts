@@ -68,6 +68,10 @@ const messages = {
     'zh-CN': '不认识的字段“{field}”',
     'en-US': 'Unknown field "{field}"',
   },
+  validation_control_character: {
+    'zh-CN': '字段“{field}”含有不可见的控制字符（NUL），请删除后重试',
+    'en-US': 'Field "{field}" contains a NUL control character; remove it and try again',
+  },
   validation_other: { 'zh-CN': '字段“{field}”不合法', 'en-US': 'Field "{field}" is invalid' },
   // identifiers
   resident_id_length: {

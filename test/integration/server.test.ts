@@ -46,6 +46,37 @@ describe('server', () => {
     expect(extra.json().error).toMatchObject({ code: 'validation_additional', field: 'admin' });
   });
 
+  it('refuses a NUL character anywhere in a request with 400 naming the field, not 500', async () => {
+    const clerk = await t.login('clerk');
+    const search = await t.as(null, 'GET', '/api/v1/search?q=%00', undefined, {
+      'accept-language': 'en-US',
+    });
+    expect(search.statusCode).toBe(400);
+    expect(search.json().error).toMatchObject({
+      code: 'validation_control_character',
+      field: 'q',
+      message: 'Field "q" contains a NUL control character; remove it and try again',
+    });
+    const persons = await t.as(clerk, 'GET', '/api/v1/persons?name=%E5%BC%A0%00');
+    expect([persons.statusCode, persons.json().error.field]).toEqual([400, 'name']);
+    const draft = await t.as(
+      clerk,
+      'POST',
+      '/api/v1/cases',
+      { subject: { kind: 'bundle', key: 'birth' }, formData: { 'child.name': '张\u0000' } },
+      { 'idempotency-key': 'nul-in-form-data' },
+    );
+    expect([draft.statusCode, draft.json().error.field]).toEqual([400, 'formData.child.name']);
+    // A verification link whose certificate number decodes to a NUL is no certificate.
+    const nul = Buffer.from('\u0000').toString('base64url');
+    const verify = await t.as(
+      null,
+      'GET',
+      `/api/v1/certificates/verify?c=OTR1.${nul}.AAAAAAAAAAAAAAAAAAAAAA`,
+    );
+    expect(verify.statusCode).toBeLessThan(500);
+  });
+
   it('publishes an OpenAPI 3.1 document in which every operation declares its responses', async () => {
     const doc = (await t.as(null, 'GET', '/docs/json')).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -39,5 +39,8 @@ describe('what a certificate QR code carries', () => {
       expect(decodeReference(bad), bad).toBeNull();
     }
     expect(referenceTo('OT1.not-json.sig')).toBeNull();
+    // A number no certificate can have (a NUL, which the database cannot even compare).
+    const nul = Buffer.from('\u0000', 'utf8').toString('base64url');
+    expect(decodeReference(`${p}.${nul}.${d}`)).toBeNull();
   });
 });

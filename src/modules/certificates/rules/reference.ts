@@ -53,7 +53,10 @@ export function decodeReference(text: string): CertificateReference | null {
   const number = strictBase64Url(parts[1]!);
   const digest = strictBase64Url(parts[2]!);
   if (!number || !digest || digest.length !== 16) return null;
-  return { number: number.toString('utf8'), digest: parts[2]! };
+  const decoded = number.toString('utf8');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!decoded || /[\u0000-\u001f]/.test(decoded)) return null;
+  return { number: decoded, digest: parts[2]! };
 }
 
 /** Whether a reference names this signed text (the register's copy). */
