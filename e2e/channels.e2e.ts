@@ -191,10 +191,9 @@ describe('四端协同: one 出生一件事, four channels', () => {
     await clerk.getByText('已显示完整号码').waitFor();
     expect(await mother.textContent()).toBe('330106199205061248');
     await screenshot(clerk, 'channels-04b-counter-personal-data');
-    const logged = await (await apiAs(server.baseUrl, 'admin'))(
-      'GET',
-      `/audit?targetType=case&targetId=${caseId}&action=pii.read`,
-    );
+    const logged = await (
+      await apiAs(server.baseUrl, 'admin')
+    )('GET', `/audit?targetType=case&targetId=${caseId}&action=pii.read`);
     expect(logged.data.map((e: Json) => e.actorLabel)).toEqual(['clerk-wenxin']);
 
     const staff = await apiAs(server.baseUrl, 'supervisor');
