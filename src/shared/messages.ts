@@ -154,6 +154,12 @@ const messages = {
     'zh-CN': '相同请求正在处理中，请稍候',
     'en-US': 'The same request is still being processed',
   },
+  idempotency_secret_shown_once: {
+    'zh-CN':
+      '该请求已经办理完成；其中的密钥（或链接）只显示一次，不再重复显示。如未保存，请重新生成',
+    'en-US':
+      'This request was already carried out; the key (or link) in its answer is shown only once. If it was not kept, create a new one',
+  },
   idempotency_key_reused: {
     'zh-CN': '该 Idempotency-Key 已用于另一个请求',
     'en-US': 'This Idempotency-Key was already used for a different request',

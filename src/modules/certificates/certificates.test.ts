@@ -256,6 +256,13 @@ describe('revocation and expiry', () => {
     const seen = await t.as(null, 'GET', `/api/v1/certificates/shared/${share.token}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().certificate.number).toBe(good.number);
+    // The token is in that answer only: the idempotency store keeps no copy to replay.
+    const kept = await t.database.handle.db
+      .selectFrom('idempotency_key')
+      .select('response')
+      .execute();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(JSON.stringify(kept)).not.toContain(share.token);
     const refused = await d.call('xixi-flavour', 'POST', `/certificates/${revoked.id}/shares`, {
       hours: 2,
     });

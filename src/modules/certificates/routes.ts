@@ -199,7 +199,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/certificates/:id/shares',
     {
-      config: { roles: ['applicant'] },
+      config: { roles: ['applicant'], idempotent: 'secret' },
       schema: {
         tags,
         summary: 'A time-limited link that shows this certificate to anyone who has it',

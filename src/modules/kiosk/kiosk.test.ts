@@ -236,6 +236,26 @@ describe('kiosk devices', () => {
     const list = (await t.as(admin, 'GET', '/api/v1/kiosk/devices')).json();
     expect(list.total).toBeGreaterThan(10);
     expect(JSON.stringify(list)).not.toContain(key);
+    // A retry with the same key registers nothing more and does not hand the key out again:
+    // the answer carrying it is not kept.
+    const body = { name: '行政服务中心 自助终端 10', servicePointKey: 'xihu-district-centre' };
+    const headers = { 'idempotency-key': 'kiosk-device-10' };
+    const first = await t.as(admin, 'POST', '/api/v1/kiosk/devices', body, headers);
+    expect(first.statusCode).toBe(201);
+    const again = await t.as(admin, 'POST', '/api/v1/kiosk/devices', body, headers);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('idempotency_secret_shown_once');
+    expect(again.body).not.toContain(first.json().key);
+    const named = (await t.as(admin, 'GET', '/api/v1/kiosk/devices?limit=200'))
+      .json()
+      .data.filter((x: { name: string }) => x.name === body.name);
+    expect(named.length).toBe(1);
+    const stored = await t.database.handle.db
+      .selectFrom('idempotency_key')
+      .select(['state', 'status_code', 'response'])
+      .where('key', '=', 'kiosk-device-10')
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ state: 'done', status_code: 201, response: null });
     const clerk = await t.login('clerk');
     expect(
       (

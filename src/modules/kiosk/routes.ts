@@ -264,7 +264,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<KioskRouteOptions> = async (
   app.post(
     '/kiosk/devices',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ['admin'], idempotent: 'secret' },
       schema: {
         tags,
         summary: 'Register a kiosk: its key is in this answer only',

@@ -16,8 +16,13 @@ declare module 'fastify' {
     idempotency: { scope: string; key: string } | null;
   }
   interface FastifyContextConfig {
-    /** false for routes where a stored replay would be wrong (sign-in hands out a new session). */
-    idempotent?: boolean;
+    /**
+     * false for routes where a stored replay would be wrong (sign-in hands out a new session);
+     * 'secret' for an answer that carries a secret shown once (a kiosk's key, a share link's
+     * token): the key still guards against doing the work twice, but the answer is not stored,
+     * and a retry is told so instead of getting the secret again.
+     */
+    idempotent?: boolean | 'secret';
   }
 }
 
@@ -75,6 +80,8 @@ export const idempotencyPlugin = fp(
         .executeTakeFirstOrThrow();
       if (prior.fingerprint !== fingerprint) throw new AppError(422, 'idempotency_key_reused');
       if (prior.state === 'pending') throw new AppError(409, 'idempotency_in_progress');
+      if (request.routeOptions.config.idempotent === 'secret')
+        throw new AppError(409, 'idempotency_secret_shown_once');
       reply.header('idempotent-replayed', 'true');
       return reply
         .status(prior.status_code ?? 200)
@@ -100,7 +107,8 @@ export const idempotencyPlugin = fp(
         return payload;
       }
       let body: unknown = null;
-      if (typeof payload === 'string' && payload.length) {
+      const secret = request.routeOptions.config.idempotent === 'secret';
+      if (!secret && typeof payload === 'string' && payload.length) {
         try {
           body = JSON.parse(payload);
         } catch {
