@@ -78,7 +78,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<FileRouteOptions> = async (ap
         description: `multipart/form-data with one part named \`file\`. The kind is read from the bytes (${ALLOWED_LABEL}); the size is at most ${formatBytes(maxBytes)}; a configured virus scanner sees it before it is stored. 400 names \`file\` and the reason. Uploading the same bytes under the same name again answers 200 with the first file, so a retry needs no \`Idempotency-Key\` (one is accepted and ignored).`,
         consumes: ['multipart/form-data'],
         body: Type.Object({ file: Type.String({ format: 'binary' }) }),
-        response: { 201: FileView, ...errorResponses },
+        response: { 201: FileView, 200: FileView, ...errorResponses },
       },
       // The handler reads the body as a stream; its schema above is for the API document.
       validatorCompiler: () => () => true,
@@ -99,8 +99,8 @@ export const fileRoutes: FastifyPluginAsyncTypebox<FileRouteOptions> = async (ap
       }
       if (!bytes) throw badRequest('file_missing', 'file');
       // A repeat gets the first answer, as a replayed Idempotency-Key would.
-      const { file } = await storeFile(db, request.actor, scanner, { name, bytes });
-      return reply.status(201).send(file);
+      const { file, created } = await storeFile(db, request.actor, scanner, { name, bytes });
+      return reply.status(created ? 201 : 200).send(file);
     },
   );
 
