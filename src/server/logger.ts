@@ -41,7 +41,8 @@ export function loggerOptions(
           type: err.name,
           code: err.code,
           message: maskPiiInText(err.message),
-          stack: err.stack,
+          // The stack's first line repeats the message.
+          stack: err.stack && maskPiiInText(err.stack),
         };
       },
     },

@@ -13,6 +13,11 @@ describe('masking personal data', () => {
       '/api/v1/persons?residentId=330106********123X&phone=138****5678',
     );
   });
+  it('masks a phone number written with the country code', () => {
+    expect(maskPiiInText('tel 8613812345678, +86 13812345678, +86-13812345678')).toBe(
+      'tel 86138****5678, +86 138****5678, +86-138****5678',
+    );
+  });
   it('leaves other long numbers alone', () => {
     expect(maskPiiInText('case 2026112800001234567890')).toBe('case 2026112800001234567890');
   });

@@ -10,7 +10,8 @@ export function maskPhone(phone: string): string {
 }
 
 const RESIDENT_ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const PHONE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+// With or without the country code: 13812345678, 8613812345678, +86 13812345678.
+const PHONE_IN_TEXT = /(?<!\d)((?:\+?86[- ]?)?1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 
 /** For free text that may carry personal data (URLs, log messages). */
 export function maskPiiInText(text: string): string {
