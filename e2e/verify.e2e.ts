@@ -146,7 +146,10 @@ describe('the /verify page, for anyone with a QR code', () => {
     await page.getByRole('button', { name: '分享' }).first().click();
     await page.getByRole('button', { name: '生成链接' }).click();
     const link = page.getByTestId('share-link').getByRole('link');
-    await link.waitFor();
+    // The link, or the error the dialog shows instead (which then says why).
+    const refused = page.getByRole('dialog').getByRole('alert');
+    await link.or(refused).waitFor();
+    expect(await refused.count(), (await refused.allTextContents()).join()).toBe(0);
     const href = (await link.getAttribute('href'))!;
     expect(href).toContain('/verify?share=');
     await page.goto(href);
