@@ -52,6 +52,31 @@ describe('the card reader endpoint', () => {
     expect((await post('/api/v1/kiosk/sessions', {}, 'wrong-key-0123456789')).statusCode).toBe(401);
   });
 
+  it('replays a card read only to the kiosk that sent it', async () => {
+    const retry = async (kioskKey: string | null) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/kiosk/card-reads',
+        payload: card(),
+        headers: {
+          'idempotency-key': 'card-read-replay-1',
+          ...(kioskKey ? { 'x-kiosk-key': kioskKey } : {}),
+        },
+      });
+    const first = await retry(KEY);
+    expect(first.statusCode).toBe(201);
+    const again = await retry(KEY);
+    expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    // The same key and body without the kiosk's own key is not that kiosk's request.
+    const stranger = await retry(null);
+    expect(stranger.statusCode).toBe(401);
+    expect(stranger.body).toBe(
+      JSON.stringify({
+        error: { code: 'kiosk_key_invalid', message: stranger.json().error.message },
+      }),
+    );
+  });
+
   it('refuses an expired card with 400 naming the field, in both languages', async () => {
     const zh = await post('/api/v1/kiosk/card-reads', card({ validTo: '20200101' }));
     expect(zh.statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql, type Kysely } from 'kysely';
 import stringify from 'safe-stable-stringify';
@@ -27,6 +27,19 @@ declare module 'fastify' {
 }
 
 /**
+ * Whose keys these are: the account, else the kiosk (a card read is anonymous, but its answer
+ * belongs to the kiosk that sent it, and a replay must not reach anyone who repeats key and
+ * body without that kiosk's key), else anyone anonymous.
+ */
+function scopeOf(request: FastifyRequest): string {
+  if (request.actor) return request.actor.accountId;
+  const kiosk = request.headers['x-kiosk-key'];
+  if (typeof kiosk === 'string' && kiosk)
+    return `kiosk:${createHash('sha256').update(kiosk).digest('hex').slice(0, 32)}`;
+  return 'anonymous';
+}
+
+/**
  * `Idempotency-Key` on any mutating route: the first answer is stored and a retry with the
  * same key gets it back (with `Idempotent-Replayed: true`) instead of doing the work again.
  * A key still in flight answers 409; the same key on a different request answers 422.
@@ -48,7 +61,7 @@ export const idempotencyPlugin = fp(
           'Idempotency-Key',
         );
       }
-      const scope = request.actor?.accountId ?? 'anonymous';
+      const scope = scopeOf(request);
       const fingerprint = createHash('sha256')
         .update(`${request.method} ${request.url}\n${stringify(request.body ?? null)}`)
         .digest('hex');
