@@ -333,10 +333,16 @@ describe('projects', () => {
     expect(start).toMatchObject({ state: 'overdue', warning: true, actualOn: null });
     const url = `/api/v1/projects/${id}/milestones/groundbreaking`;
 
-    expect((await t.as(science, 'PATCH', url, { actualOn: '2020-12-20' })).statusCode).toBe(403);
-    const future = await t.as(economy, 'PATCH', url, { actualOn: '2999-01-01' });
+    const { version } = before;
+    expect(
+      (await t.as(science, 'PATCH', url, { actualOn: '2020-12-20', version })).statusCode,
+    ).toBe(403);
+    // Without the version seen, a record could silently overwrite another department's.
+    const blind = await t.as(economy, 'PATCH', url, { actualOn: '2020-12-20' });
+    expect(blind.json().error).toMatchObject({ code: 'validation_required', field: 'version' });
+    const future = await t.as(economy, 'PATCH', url, { actualOn: '2999-01-01', version });
     expect(future.json().error).toMatchObject({ code: 'validation_maximum', field: 'actualOn' });
-    const early = await t.as(economy, 'PATCH', url, { actualOn: '2020-01-01' });
+    const early = await t.as(economy, 'PATCH', url, { actualOn: '2020-01-01', version });
     expect(early.json().error).toMatchObject({ code: 'validation_minimum', field: 'actualOn' });
 
     const res = await t.as(economy, 'PATCH', url, {
@@ -359,6 +365,7 @@ describe('projects', () => {
     expect(stale.json().error.code).toBe('version_conflict');
     const unknown = await t.as(economy, 'PATCH', `/api/v1/projects/${id}/milestones/ribbon`, {
       actualOn: null,
+      version: after.version,
     });
     expect(unknown.json().error).toMatchObject({ code: 'validation_enum', field: 'key' });
   });

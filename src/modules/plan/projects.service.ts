@@ -227,7 +227,7 @@ export interface MilestoneInput {
   actualOn: string | null;
   note?: string | null | undefined;
   /** The project version the caller saw: a concurrent change answers 409. */
-  version?: number | undefined;
+  version: number;
 }
 
 /**
@@ -258,7 +258,7 @@ export async function recordMilestone(
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    if (input.version !== undefined && input.version !== locked.version)
+    if (input.version !== locked.version)
       throw new AppError(409, 'version_conflict', {
         what: 'project',
         expected: input.version,

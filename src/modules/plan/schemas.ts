@@ -213,12 +213,11 @@ export const MilestoneInput = Type.Object(
   {
     actualOn: Nullable(IsoDate),
     note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    version: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        description: 'The project version you saw: a concurrent change answers 409',
-      }),
-    ),
+    version: Type.Integer({
+      minimum: 1,
+      description:
+        'The project version you saw (required: two departments recording at once must not overwrite each other silently); a concurrent change answers 409',
+    }),
   },
   { additionalProperties: false },
 );
