@@ -145,6 +145,11 @@ describe('四端协同: one 出生一件事, four channels', () => {
     await clerk.waitForURL(`${server.baseUrl}/counter/cases/${caseId}`);
     expect(await clerk.getByTestId('counter-draft-intro').textContent()).toContain('掌上办');
     expect(await clerk.getByLabel('母亲姓名').inputValue()).toBe('李梅');
+    // His resident ID, filled in from the register, is masked for the clerk until asked for.
+    const ownId = clerk.getByLabel('申请人公民身份号码');
+    expect(await ownId.inputValue()).toBe(`330106********${ZHANGSAN.slice(-4)}`);
+    await clerk.getByRole('button', { name: /查看完整号码/ }).click();
+    await expect.poll(() => ownId.inputValue()).toBe(ZHANGSAN);
     await clerk.getByLabel('母亲公民身份号码').fill('330106199205061248');
     await clerk.getByLabel('父亲公民身份号码').fill(ZHANGSAN);
     await clerk.getByLabel('联系电话').fill('13800138000');
@@ -194,7 +199,8 @@ describe('四端协同: one 出生一件事, four channels', () => {
     const logged = await (
       await apiAs(server.baseUrl, 'admin')
     )('GET', `/audit?targetType=case&targetId=${caseId}&action=pii.read`);
-    expect(logged.data.map((e: Json) => e.actorLabel)).toEqual(['clerk-wenxin']);
+    // Both views are logged: the draft's and this one.
+    expect(logged.data.map((e: Json) => e.actorLabel)).toEqual(['clerk-wenxin', 'clerk-wenxin']);
 
     const staff = await apiAs(server.baseUrl, 'supervisor');
     const c = await staff('GET', `/cases/${caseId}`);

@@ -72,6 +72,10 @@ const messages = {
     'zh-CN': '字段“{field}”含有不可见的控制字符（NUL），请删除后重试',
     'en-US': 'Field "{field}" contains a NUL control character; remove it and try again',
   },
+  personal_data_masked: {
+    'zh-CN': '“{field}”仍是隐去部分数字的号码，请输入完整号码',
+    'en-US': 'Field "{field}" still holds a partly hidden number; enter the number in full',
+  },
   validation_other: { 'zh-CN': '字段“{field}”不合法', 'en-US': 'Field "{field}" is invalid' },
   // identifiers
   resident_id_length: {

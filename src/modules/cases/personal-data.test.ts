@@ -86,6 +86,22 @@ describe('personal data on a case', () => {
     expect(text).not.toContain('13805710000');
   });
 
+  it('is never overwritten by an edited mask: the field is named instead', async () => {
+    const seen = await d.ok('clerk-wenxin', 'GET', `/cases/${id}`);
+    const res = await d.call('clerk-wenxin', 'PATCH', `/cases/${id}`, {
+      version: seen.version,
+      formData: { ...seen.formData, 'mother.resident_id': '330106********1249' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: 'personal_data_masked',
+      field: 'formData.mother.resident_id',
+    });
+    expect((await d.ok('zhangsan', 'GET', `/cases/${id}`)).formData['mother.resident_id']).toBe(
+      MOTHER,
+    );
+  });
+
   it('is revealed to a clerk who asks, and the read is audited', async () => {
     const before = (await piiReads()).length;
     const res = await d.call('clerk-wenxin', 'GET', `/cases/${id}/personal-data`);

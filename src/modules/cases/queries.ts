@@ -46,7 +46,7 @@ function summary(c: Case & { trips?: number }) {
 }
 
 /** Who may see a case: its applicant, staff of one-window intake and oversight, or a unit with a task on it. */
-export function assertMayRead(
+function assertMayRead(
   actor: Actor,
   c: Pick<Case, 'applicant_account_id'>,
   tasks: readonly Pick<Task, 'owner_unit'>[],

@@ -263,6 +263,20 @@ describe('kiosk devices', () => {
     expect(JSON.stringify(list)).not.toContain(key);
     // A retry with the same key registers nothing more and does not hand the key out again:
     // the answer carrying it is not kept.
+    // A refusal is no secret: it is stored and replayed as usual.
+    const wrongPoint = { name: '行政服务中心 自助终端 10', servicePointKey: 'no-such-point' };
+    const refusedHeaders = { 'idempotency-key': 'kiosk-device-refused' };
+    const refused = await t.as(admin, 'POST', '/api/v1/kiosk/devices', wrongPoint, refusedHeaders);
+    expect(refused.statusCode).toBe(404);
+    const refusedAgain = await t.as(
+      admin,
+      'POST',
+      '/api/v1/kiosk/devices',
+      wrongPoint,
+      refusedHeaders,
+    );
+    expect([refusedAgain.statusCode, refusedAgain.json()]).toEqual([404, refused.json()]);
+    expect(refusedAgain.headers['idempotent-replayed']).toBe('true');
     const body = { name: '行政服务中心 自助终端 10', servicePointKey: 'xihu-district-centre' };
     const headers = { 'idempotency-key': 'kiosk-device-10' };
     const first = await t.as(admin, 'POST', '/api/v1/kiosk/devices', body, headers);

@@ -93,7 +93,8 @@ export const idempotencyPlugin = fp(
         .executeTakeFirstOrThrow();
       if (prior.fingerprint !== fingerprint) throw new AppError(422, 'idempotency_key_reused');
       if (prior.state === 'pending') throw new AppError(409, 'idempotency_in_progress');
-      if (request.routeOptions.config.idempotent === 'secret')
+      // A refusal carries no secret and was stored: it is replayed like any other answer.
+      if (request.routeOptions.config.idempotent === 'secret' && (prior.status_code ?? 200) < 400)
         throw new AppError(409, 'idempotency_secret_shown_once');
       reply.header('idempotent-replayed', 'true');
       return reply
@@ -120,7 +121,7 @@ export const idempotencyPlugin = fp(
         return payload;
       }
       let body: unknown = null;
-      const secret = request.routeOptions.config.idempotent === 'secret';
+      const secret = request.routeOptions.config.idempotent === 'secret' && reply.statusCode < 400;
       if (!secret && typeof payload === 'string' && payload.length) {
         try {
           body = JSON.parse(payload);

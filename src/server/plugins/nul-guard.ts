@@ -9,23 +9,31 @@ const isData = (v: object) =>
   !(v instanceof ArrayBuffer) &&
   typeof (v as { pipe?: unknown }).pipe !== 'function';
 
-/** The first field (as the validator names fields: `formData.x`, `items[0]`) holding a NUL. */
-export function fieldWithNul(value: unknown, path = '', depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'request' : null;
-  if (value === null || typeof value !== 'object' || depth > 32) return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = fieldWithNul(value[i], `${path}[${i}]`, depth + 1);
-      if (found) return found;
+/**
+ * The first field (named as the validator names fields: `formData.x`, `items[0]`) holding a NUL,
+ * in a key or a value. A loop, not recursion: a body nested a hundred thousand deep is still
+ * walked to the end instead of overflowing the stack.
+ */
+export function fieldWithNul(root: unknown): string | null {
+  const stack: [unknown, string][] = [[root, '']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || 'request';
+      continue;
     }
-    return null;
-  }
-  if (!isData(value)) return null;
-  for (const [key, v] of Object.entries(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return here;
-    const found = fieldWithNul(v, here, depth + 1);
-    if (found) return found;
+    if (value === null || typeof value !== 'object' || !isData(value)) continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`]);
+      continue;
+    }
+    const entries = Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, v] = entries[i]!;
+      const here = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) return here;
+      stack.push([v, here]);
+    }
   }
   return null;
 }

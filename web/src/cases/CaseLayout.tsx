@@ -82,6 +82,7 @@ export function CaseLayout({ detail, back, aside, status }: CaseLayoutProps) {
               key={stamp}
               caseId={detail.id}
               formData={detail.formData}
+              deliveryPhone={detail.deliveryChoice?.post?.phone}
               onReveal={(data) => setRevealed({ at: stamp, data })}
             />
             {personal?.deliveryPhone && (

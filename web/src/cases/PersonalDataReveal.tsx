@@ -12,7 +12,8 @@ export interface PersonalData {
   deliveryPhone: string | null;
 }
 
-const isMasked = (key: string, value: unknown) =>
+/** A resident ID or phone the server masked (the data element decides, as on the server). */
+export const isMaskedPersonalValue = (key: string, value: unknown) =>
   /(^|\.)(resident_id|phone)$/.test(key) && typeof value === 'string' && value.includes('*');
 
 /**
@@ -22,16 +23,21 @@ const isMasked = (key: string, value: unknown) =>
 export function PersonalDataReveal({
   caseId,
   formData,
+  deliveryPhone,
   onReveal,
 }: {
   caseId: string;
   formData: Record<string, unknown>;
+  /** The postal delivery choice's phone, as shown. */
+  deliveryPhone?: string | undefined;
   onReveal: (data: PersonalData) => void;
 }) {
   const t = useT();
   const { session } = useSession();
   const [state, setState] = useState<'idle' | 'busy' | 'done' | { error: string }>('idle');
-  const masked = Object.entries(formData).some(([k, v]) => isMasked(k, v));
+  const masked =
+    Object.entries(formData).some(([k, v]) => isMaskedPersonalValue(k, v)) ||
+    isMaskedPersonalValue('phone', deliveryPhone);
   const mayRead =
     session.status === 'signedIn' && session.me.roles.some((r) => READERS.has(r.role));
   if (!masked || !mayRead) return null;

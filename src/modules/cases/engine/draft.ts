@@ -15,7 +15,7 @@ import { applicantOnFile } from '../../identity/index.ts';
 import type { Case, CaseMaterial, DeliveryChoice, Task } from '../cases.table.ts';
 import { loadDefinition, storeDefinition } from '../definitions.service.ts';
 import { checkDeliveryChoice } from '../rules/delivery-choice.ts';
-import { keepMaskedDeliveryPhone, keepMaskedValues } from '../rules/personal-data.ts';
+import { keepMaskedDeliveryPhone, keepMaskedValues, stillMasked } from '../rules/personal-data.ts';
 import { deriveServiceDefinition } from '../rules/derive-service-definition.ts';
 import {
   type CaseChange,
@@ -76,6 +76,8 @@ export async function startDraft(
   input: StartInput,
 ): Promise<string> {
   assertRole(actor, 'applicant', 'window_clerk');
+  const masked = input.formData && stillMasked(input.formData);
+  if (masked) throw badRequest('personal_data_masked', `formData.${masked}`);
   const applicant = await applicantOf(deps, actor, input);
   // The applicant and the catalogue side by side: two reads, each one statement.
   const [onFile, subject] = await Promise.all([
@@ -245,6 +247,10 @@ export async function saveDraft(
     }
     if (input.materials) await checkUploads(trx, actor, c, input.materials);
     // Staff are shown resident IDs and phone numbers masked; sent back unchanged, they stay.
+    const given = input.formData && keepMaskedValues(c.form_data, input.formData);
+    const masked = given && stillMasked(given);
+    if (masked) throw badRequest('personal_data_masked', `formData.${masked}`);
+    const mergedForm = given && { ...c.form_data, ...given };
     const choice =
       input.deliveryChoice &&
       (await deliveryChoiceOf(
@@ -255,10 +261,7 @@ export async function saveDraft(
       ...(choice ? { delivery_choice: JSON.stringify(choice) as unknown as DeliveryChoice } : {}),
       ...(input.formData
         ? {
-            form_data: JSON.stringify({
-              ...c.form_data,
-              ...keepMaskedValues(c.form_data, input.formData),
-            }) as unknown as Record<string, unknown>,
+            form_data: JSON.stringify(mergedForm) as unknown as Record<string, unknown>,
           }
         : {}),
       ...(input.materials

@@ -7,6 +7,7 @@ import {
   maskFormData,
   personalDataKind,
   personalFields,
+  stillMasked,
 } from './personal-data.ts';
 
 const form = {
@@ -63,6 +64,16 @@ describe('keepMaskedValues', () => {
       'father.resident_id': '330106********1236',
     };
     expect(keepMaskedValues(form, back)).toEqual(back);
+  });
+});
+
+describe('stillMasked', () => {
+  it('finds a personal field whose mask was edited rather than replaced', () => {
+    const edited = { 'mother.resident_id': '330106********1249' };
+    expect(stillMasked(keepMaskedValues(form, edited))).toBe('mother.resident_id');
+    expect(stillMasked(keepMaskedValues(form, maskFormData(form)))).toBeNull();
+    // Stars elsewhere are the applicant's own business.
+    expect(stillMasked({ 'business.address': '文三路 * 号' })).toBeNull();
   });
 });
 

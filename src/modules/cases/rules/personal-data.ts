@@ -51,6 +51,17 @@ export function keepMaskedValues(
   return out;
 }
 
+/**
+ * The first resident-ID or phone field still holding a masked value once `keepMaskedValues` has
+ * run: an edited mask (a digit changed, a star removed) is neither the stored number nor a new
+ * one, and saving it would put stars in place of a real number.
+ */
+export function stillMasked(formData: Record<string, unknown>): string | null {
+  for (const [key, value] of Object.entries(formData))
+    if (personalDataKind(key) && typeof value === 'string' && value.includes('*')) return key;
+  return null;
+}
+
 type WithPost = { post?: { phone: string } | undefined };
 
 /** A postal delivery choice's phone number, masked like the form's. */

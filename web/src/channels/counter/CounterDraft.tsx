@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CaseSection } from '../../cases/CaseLayout';
 import { caseChannelLabel } from '../../cases/labels';
 import type { CaseDetail } from '../../cases/model';
+import { PersonalDataReveal, type PersonalData } from '../../cases/PersonalDataReveal';
 import { Timeline } from '../../cases/Timeline';
 import { useT } from '../../i18n';
 import { ApplicationForm } from '../portal/cases/ApplicationForm';
@@ -26,6 +27,9 @@ export function CounterDraft({
 }) {
   const t = useT();
   const begun = detail.timeline.find((e) => e.action === 'draft')?.channel ?? detail.channel;
+  // Revealed for this version of the draft; the form takes them in where still masked.
+  const [revealed, setRevealed] = useState<{ at: number; data: PersonalData } | null>(null);
+  const personal = revealed?.at === detail.version ? revealed.data : null;
   return (
     <article className="ot-wide" aria-labelledby="case-title" data-case={detail.id}>
       {back}
@@ -42,12 +46,20 @@ export function CounterDraft({
               })
             : t('counter.draft.correction', { name: detail.applicantName })}
         </p>
+        <PersonalDataReveal
+          key={detail.version}
+          caseId={detail.id}
+          formData={detail.formData}
+          deliveryPhone={detail.deliveryChoice?.post?.phone}
+          onReveal={(data) => setRevealed({ at: detail.version, data })}
+        />
         <ApplicationForm
           key={detail.id}
           detail={detail}
           onChange={onChange}
           reload={reload}
           materialsBy="counter"
+          personalData={personal}
         />
       </CaseSection>
       <CaseSection title={t('case.section.progress')}>

@@ -14,6 +14,7 @@ import {
 import { NoticeLink } from '../../../cases/NoticeLinks';
 import { enumLabel, fieldTitle } from '../../../cases/useSubject';
 import { useLocale, useT, type MessageKey } from '../../../i18n';
+import { isMaskedPersonalValue, type PersonalData } from '../../../cases/PersonalDataReveal';
 import { Loading } from '../../../shell/Loading';
 import { dropKept, keepDraft, readKept, useOnlineTick, type AutosaveState } from './autosave';
 import { DeliveryChoiceSection, deliveryComplete, deliveryPartLabel } from './DeliveryChoice';
@@ -44,6 +45,11 @@ export interface ApplicationFormProps {
    * serving them, who ticks what was handed in on paper or scanned at the counter.
    */
   materialsBy?: 'applicant' | 'counter';
+  /**
+   * Resident IDs and phones in full, once a clerk asked for them: each field still showing its
+   * masked value takes the full one, so the clerk checks and edits the real number.
+   */
+  personalData?: PersonalData | null;
 }
 
 /**
@@ -99,6 +105,7 @@ function Editor({
   onChange,
   reload,
   materialsBy = 'applicant',
+  personalData = null,
 }: ApplicationFormProps & { app: Application }) {
   const t = useT();
   const { narrow } = useCaseRoutes();
@@ -130,6 +137,21 @@ function Editor({
   useEffect(() => {
     version.current = detail.version;
   }, [detail.version]);
+  useEffect(() => {
+    if (!personalData) return;
+    const full: Record<string, string> = {};
+    for (const [key, value] of Object.entries(personalData.formData))
+      if (form.getFieldValue([key]) === detail.formData[key]) full[key] = value;
+    form.setFieldsValue(full);
+    setValues((old) => ({ ...old, ...full }));
+    const phone = personalData.deliveryPhone;
+    setDelivery((d) =>
+      phone && d.post && d.post.phone === detail.deliveryChoice?.post?.phone
+        ? { ...d, post: { ...d.post, phone } }
+        : d,
+    );
+    // Once per reveal, against the values shown when it was asked for.
+  }, [personalData]);
   const [summary, setSummary] = useState<Summary | null>(null);
   // Problems still standing beside their field or material (cleared as each is changed).
   const [marks, setMarks] = useState<Map<string, string>>(new Map());
@@ -505,7 +527,7 @@ function Editor({
                       required={fieldRequired(field, applying)}
                       problem={marks.get(`field:${field.key}`)}
                       correction={asked.get(`field:${field.key}`)}
-                      shownMasked={maskedValue(detail.formData[field.key])}
+                      shownMasked={maskedValue(field.key, detail.formData[field.key])}
                     />
                   ))}
                 </div>
@@ -593,8 +615,8 @@ function autosaveText(
 }
 
 /** A value the server masked for staff (a resident ID, a phone): sent back as is, it is kept. */
-function maskedValue(value: unknown): string | undefined {
-  return typeof value === 'string' && value.includes('*') ? value : undefined;
+function maskedValue(key: string, value: unknown): string | undefined {
+  return isMaskedPersonalValue(key, value) ? (value as string) : undefined;
 }
 
 function FieldInput({
